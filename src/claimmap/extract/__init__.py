@@ -1,0 +1,1 @@
+"""Extract: Article -> Claims. (Being written.)"""

@@ -1,0 +1,1 @@
+"""Ingest: bytes -> Article. (Being written.)"""

@@ -1,0 +1,158 @@
+"""The records that flow between the stages of claimmap.
+
+Ingest produces :class:`Article`; extraction produces :class:`Claim` (the record of
+``shared/spec/claims.md``, field names verbatim); any stage may report a
+:class:`Finding` about one document's content instead of raising.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class Side(StrEnum):
+    """Whose side a claimant speaks for."""
+
+    RU = "RU"
+    UA = "UA"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class Holder(StrEnum):
+    """The side that holds, or has gained, the ground."""
+
+    RU = "RU"
+    UA = "UA"
+
+    @property
+    def opponent(self) -> Holder:
+        return Holder.UA if self is Holder.RU else Holder.RU
+
+
+class Kind(StrEnum):
+    """A stock (``holds``) or a flow over a period (``gained``)."""
+
+    HOLDS = "holds"
+    GAINED = "gained"
+
+
+class Measure(StrEnum):
+    """What a claim counts."""
+
+    AREA_KM2 = "area_km2"
+    SHARE_OF_REGION = "share_of_region"
+    SHARE_OF_INITIAL = "share_of_initial"
+    SETTLEMENTS = "settlements"
+
+
+class Qualifier(StrEnum):
+    """The hedge the text puts on a figure."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    MORE_THAN = "more_than"
+    LESS_THAN = "less_than"
+    ALMOST = "almost"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+
+
+def content_hash(text: str) -> str:
+    """Return the SHA-256 of a text's whitespace-normalised content.
+
+    >>> content_hash("a  b\\n") == content_hash("a b")
+    True
+    """
+    normal = " ".join(text.split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One news article, as read from any input format."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    source: str | None = None
+    language: str | None = None
+    url: str | None = None
+    path: str | None = None
+    content_hash: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            object.__setattr__(self, "content_hash", content_hash(self.text))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One quantitative territorial-control claim (``shared/spec/claims.md``).
+
+    ``start``/``end`` are the character offsets of ``quote`` in the article text;
+    ``figure_start``/``figure_end`` those of the figure itself.
+    """
+
+    quote: str
+    claimant: str | None
+    claimant_side: Side
+    holder: Holder
+    kind: Kind
+    region: str
+    measure: Measure
+    value: float
+    qualifier: Qualifier
+    as_of: date | None
+    since: date | None
+    article: str | None = None
+    start: int = 0
+    end: int = 0
+    figure_start: int = 0
+    figure_end: int = 0
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the claim as the spec's JSON record plus ``article`` and offsets."""
+        record = asdict(self)
+        for key in ("as_of", "since"):
+            value = record[key]
+            record[key] = value.isoformat() if value is not None else None
+        for key in ("claimant_side", "holder", "kind", "measure", "qualifier"):
+            record[key] = str(record[key])
+        if float(self.value).is_integer() and self.measure is not Measure.SHARE_OF_REGION:
+            record["value"] = int(self.value) if self.measure is not Measure.SHARE_OF_INITIAL else self.value
+        return record
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """A problem with one document's content: data, not an exception.
+
+    ``code`` is stable (``encoding-unknown``, ``json-invalid``, ...); ``path`` and
+    ``line`` say where.
+    """
+
+    code: str
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extraction:
+    """What extraction returns for one article: its claims and any findings."""
+
+    article: Article
+    claims: tuple[Claim, ...] = ()
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
