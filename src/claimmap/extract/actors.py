@@ -1,0 +1,254 @@
+"""Who says it: find speakers and attribute each sentence (and quotation) to one.
+
+Reads the sentences of an article and the actor list; writes, per sentence, the
+attributions it makes (a speaking verb and its speaker) and, per quotation, the
+speaker it belongs to. Speakers are resolved across sentences: a pronoun ("he
+added"), a role ("the ministry", "the analysis", "the source") or a surname
+points back to the last matching speaker; unknown people and bodies are named as
+written and take their side from their wording ("a senior Russian military
+official", "the Moscow-installed head").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimmap.extract.lexicon import ActorEntry, Lexicon, phrase_pattern
+from claimmap.extract.segment import Sentence
+from claimmap.model import Side
+
+PERSON, BODY, ANALYST = "person", "body", "analyst"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A resolved claimant: the name as the text gives it, its side and kind."""
+
+    name: str
+    side: Side
+    kind: str
+    #: named by a description only ("a senior source"): may be the same as a named one
+    generic: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaking verb at ``pos`` (absolute offset) and who speaks."""
+
+    pos: int
+    speaker: Speaker
+    #: the speaker is named after the verb ("..., said Shoigu", "according to X")
+    inverted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _ActorPatterns:
+    mention: re.Pattern[str]
+    by_alias: dict[str, ActorEntry]
+    say: re.Pattern[str]
+    according: re.Pattern[str]
+    side_words: re.Pattern[str]
+    ru_words: frozenset[str]
+    ua_words: frozenset[str]
+
+
+_ROLE_NOUNS = (
+    r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|"
+    r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
+    r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|"
+    r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
+    r"group|project|intelligence|think tank|office"
+)
+_GENERIC = re.compile(
+    r"(?P<g>(?:(?:a|an|the|one|two)\s+)(?:[\w'-]+\s+){0,4}?(?:" + _ROLE_NOUNS + r")"
+    r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
+)
+_PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
+_CAPNAME = re.compile(
+    r"(?P<n>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied)\b)"
+)
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon) -> _ActorPatterns:
+    by_alias: dict[str, ActorEntry] = {}
+    for actor in lex.actors:
+        for name in [*actor.names, *actor.aliases]:
+            by_alias[name.lower()] = actor
+    cues = lex.language.cues
+    sides = lex.language.sides
+    return _ActorPatterns(
+        mention=re.compile(phrase_pattern(by_alias), re.IGNORECASE),
+        by_alias=by_alias,
+        say=re.compile(phrase_pattern(cues.say_verbs), re.IGNORECASE),
+        according=re.compile(phrase_pattern(cues.according_to), re.IGNORECASE),
+        side_words=re.compile(phrase_pattern([*sides.RU, *sides.UA]), re.IGNORECASE),
+        ru_words=frozenset(w.lower() for w in sides.RU),
+        ua_words=frozenset(w.lower() for w in sides.UA),
+    )
+
+
+def _side_of_words(text: str, pats: _ActorPatterns) -> Side | None:
+    for m in pats.side_words.finditer(text):
+        word = m.group(0).lower()
+        if word in pats.ru_words:
+            return Side.RU
+        if word in pats.ua_words:
+            return Side.UA
+    return None
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    speaker: Speaker | None
+    anaphor: str | None = None
+
+
+class Attributor:
+    """Attribute the sentences of one article to speakers."""
+
+    def __init__(self, lex: Lexicon, text: str) -> None:
+        self.pats = _patterns(lex)
+        self.text = text
+        self.history: list[Speaker] = []
+        #: named people mentioned without speaking, for "he"/"she" when none spoke yet
+        self.mentioned: list[Speaker] = []
+
+    def _known(self, alias: str) -> Speaker:
+        actor = self.pats.by_alias[alias.lower()]
+        return Speaker(name=actor.names[0], side=Side(actor.side), kind=actor.kind)
+
+    def mentions(self, sent: Sentence) -> list[_Mention]:
+        """Return the speaker mentions of a sentence, in order."""
+        text, off = sent.text, sent.start
+        found: list[_Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        for m in self.pats.mention.finditer(text):
+            if not (m.group(0)[0].isupper() or m.group(0).startswith("the ")):
+                continue
+            found.append(_Mention(off + m.start(), off + m.end(), self._known(m.group(0))))
+            taken.append((m.start(), m.end()))
+        for m in _GENERIC.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            phrase = m.group("g")
+            low = phrase.lower()
+            side = _side_of_words(phrase, self.pats)
+            words = low.split()
+            head = next((w for w in reversed(words) if re.fullmatch(_ROLE_NOUNS, w)), words[-1])
+            if low.startswith("the ") and len(words) <= 3 and side is None:
+                found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
+            else:
+                kind = ANALYST if head in {"analysis", "agency", "institute", "analysts"} else PERSON
+                speaker = Speaker(name=phrase, side=side or Side.OTHER, kind=kind, generic=True)
+                if side is None:
+                    found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
+                else:
+                    found.append(_Mention(off + m.start(), off + m.end(), speaker))
+            taken.append((m.start(), m.end()))
+        for m in _CAPNAME.finditer(text):
+            if free(m.start(), m.end()) and not self.pats.side_words.fullmatch(
+                m.group("n").split()[0]
+            ):
+                after = text[m.end() : m.end() + 120]
+                side = _side_of_words(after.split(" said")[0].split(" told")[0], self.pats)
+                speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
+                found.append(_Mention(off + m.start(), off + m.end(), speaker))
+                taken.append((m.start(), m.end()))
+        for m in _PRONOUN.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=m.group("p")))
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def resolve(self, mention: _Mention) -> Speaker | None:
+        """Return the speaker a mention stands for, looking back for anaphors."""
+        if mention.speaker is not None:
+            return mention.speaker
+        ana = (mention.anaphor or "").lower()
+        for prev in reversed(self.history + self.mentioned if ana in {"he", "she"} and not self.history else self.history):
+            if ana in {"he", "she"} and prev.kind == PERSON:
+                return prev
+            if ana in {"it", "they"} and prev.kind in {BODY, ANALYST}:
+                return prev
+            if ana in {"analysis", "agency", "institute", "analysts", "data", "project"} and (
+                prev.kind == ANALYST
+            ):
+                return prev
+            if ana in {"ministry", "staff", "command", "office", "administration"} and (
+                prev.kind == BODY
+            ):
+                return prev
+            if ana in prev.name.lower().split() or (ana and ana in prev.name.lower()):
+                return prev
+        return None
+
+    def note(self, speaker: Speaker) -> None:
+        """Record that ``speaker`` spoke, for later anaphors."""
+        self.history.append(speaker)
+
+    def attributions(self, sent: Sentence) -> list[Attribution]:
+        """Return the attributions a sentence makes, outside its quotations."""
+        text, off = sent.text, sent.start
+        mentions = self.mentions(sent)
+        for x in mentions:
+            if x.speaker is not None and x.speaker.kind == PERSON and not x.speaker.generic:
+                self.mentioned.append(x.speaker)
+        out: list[Attribution] = []
+        for m in self.pats.according.finditer(text):
+            after = [x for x in mentions if x.start >= off + m.end()]
+            if after:
+                speaker = self.resolve(after[0])
+                if speaker:
+                    out.append(Attribution(pos=off + m.start(), speaker=speaker, inverted=True))
+        for m in re.finditer(r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?(?:count|calculation|calculations|estimate|estimates|tally|reckoning)\b", text, re.IGNORECASE):
+            inner = [x for x in mentions if off + m.start() <= x.start < off + m.end()]
+            if inner:
+                speaker = self.resolve(inner[0])
+                if speaker:
+                    out.append(Attribution(pos=off + m.start(), speaker=speaker))
+        for m in self.pats.say.finditer(text):
+            pos = off + m.start()
+            if sent.in_quote(pos):
+                continue
+            before = [x for x in mentions if x.end <= pos and not sent.in_quote(x.start)]
+            after = [x for x in mentions if x.start >= off + m.end() and not sent.in_quote(x.start)]
+            speaker = None
+            inverted = False
+            # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
+            if before and pos - before[-1].end <= 60:
+                gap = self.text[before[-1].end : pos]
+                if not re.search(r"[.;:]|\bthat\b", gap):
+                    speaker = self.resolve(_head_of_apposition(before, self.text))
+            if speaker is None and after and after[0].start - (off + m.end()) <= 4:
+                speaker = self.resolve(after[0])
+                inverted = True
+            if speaker is not None:
+                out.append(Attribution(pos=pos, speaker=speaker, inverted=inverted))
+        out.sort(key=lambda a: a.pos)
+        return out
+
+
+def _head_of_apposition(before: list[_Mention], text: str) -> _Mention:
+    """Return the named mention that an appositive description follows.
+
+    In "Alexei Smirnov, the acting governor of the Kursk region, said" the verb's
+    nearest mention is the description; the speaker is the name before it.
+    """
+    i = len(before) - 1
+    while i > 0:
+        current, previous = before[i], before[i - 1]
+        named = current.speaker is not None and not current.speaker.generic
+        if named or not re.fullmatch(r"\s*,\s*", text[previous.end : current.start]):
+            break
+        i -= 1
+    return before[i]

@@ -1,0 +1,337 @@
+"""Find time expressions in a sentence and resolve them to dates.
+
+Reads a sentence, the statement's reference date and the article's publication
+date; writes :class:`TimeExpr` records (a point, a period or an "undated" marker)
+by the spec's date rules: a weekday is its latest occurrence on or before
+publication, "last week" is publication minus 7 days, "in <month>" the whole month,
+"this year" 1 January to the statement date, "over the past N days" starts N days
+before, "August 20-21" takes the later day. The library never reads the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from claimmap.extract.lexicon import Lexicon, phrase_pattern
+
+POINT, PERIOD, UNDATED, STATEMENT = "point", "period", "undated", "statement"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A resolved time expression; offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    kind: str
+    since: date | None = None
+    until: date | None = None
+    #: the period is still running at the statement ("this year", "since 1 November")
+    open_ended: bool = False
+
+    @property
+    def point(self) -> date | None:
+        return self.until
+
+
+def month_end(year: int, month: int) -> date:
+    """Return the last day of a month.
+
+    >>> month_end(2024, 2)
+    datetime.date(2024, 2, 29)
+    """
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def latest_weekday(weekday: int, *, on_or_before: date) -> date:
+    """Return the latest date with ``weekday`` (Monday 0) on or before a date.
+
+    >>> latest_weekday(0, on_or_before=date(2024, 8, 13))
+    datetime.date(2024, 8, 12)
+    """
+    return on_or_before - timedelta(days=(on_or_before.weekday() - weekday) % 7)
+
+
+def minus_months(day: date, months: int) -> date:
+    """Return the same day ``months`` earlier, clamped to the month's end.
+
+    >>> minus_months(date(2022, 10, 13), 1)
+    datetime.date(2022, 9, 13)
+    """
+    total = day.year * 12 + day.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class _TimePatterns:
+    regex: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    events: dict[str, date]
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon) -> _TimePatterns:
+    t = lex.language.time
+    mon = phrase_pattern(t.months)
+    wd = phrase_pattern(t.weekdays)
+    num = phrase_pattern(t.numbers)
+    ev = phrase_pattern(t.events)
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    year = r"(?:19|20)\d\d"
+    parts = [
+        # between January 1 and September 25 / between 23 and 28 March 2022
+        rf"(?P<between>between\s+(?:(?P<b1m>{mon})\s+(?P<b1d>{day})|(?P<b1d2>{day})(?:\s+(?P<b1m2>{mon}))?)"
+        rf"(?:,?\s+(?P<b1y>{year}))?\s+and\s+(?:(?P<b2m>{mon})\s+(?P<b2d>{day})|(?P<b2d2>{day})\s+(?P<b2m2>{mon}))"
+        rf"(?:,?\s+(?P<b2y>{year}))?)",
+        # between the start of ... on 24 February 2022 and 24 July this year
+        rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
+        rf"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
+        rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
+        rf"(?P<since>since\s+(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
+        rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
+        rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
+        rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})))",
+        rf"(?P<eve>on\s+the\s+eve\s+of\s+the\s+{ev}(?:\s+in\s+{mon}\s+{year})?)",
+        rf"(?P<earlier>(?P<en>\d+|{num})\s+(?P<eu>months|years|weeks|days)\s+(?:earlier|before|ago))",
+        rf"(?P<upto>up\s+to\s+(?P<upm>{mon})\s+(?P<upd>{day}))",
+        rf"(?P<lastmonth>last\s+(?P<lmm>{mon}))",
+        rf"(?P<date>(?:(?P<dm>{mon})\.?\s+(?P<dd>{day})(?:\s*[-–]\s*(?P<dd2>{day}))?|(?P<dd3>{day})(?:\s*[-–]\s*(?P<dd4>{day}))?\s+(?P<dm2>{mon}))(?:,?\s+(?P<dy>{year}))?)",
+        rf"(?P<monthyear>(?:in\s+)?(?P<mym>{mon})\s+(?P<myy>{year}))",
+        rf"(?P<inmonth>(?:(?:in|for|during)\s+|^)(?P<imm>{mon})(?=\s+(?:was|saw|brought)|\s*,|\s))",
+        rf"(?P<year>(?:in|for|during)\s+(?P<yy>{year})|the\s+(?P<yy2>{year})(?=\s+(?:total|tally|figure|gains)))",
+        rf"(?P<weekday>(?:on\s+|late\s+on\s+|last\s+)?(?P<wd>{wd}))",
+        r"(?P<lastweek>last\s+week|a\s+week\s+ago)",
+        r"(?P<thisweek>this\s+week)",
+        r"(?P<yesterday>yesterday|overnight)",
+        r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
+        r"(?P<month>for\s+the\s+month|this\s+month)",
+    ]
+    regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return _TimePatterns(
+        regex=regex,
+        months={k.lower(): v for k, v in t.months.items()},
+        weekdays={k.lower(): v for k, v in t.weekdays.items()},
+        numbers={k.lower(): v for k, v in t.numbers.items()},
+        events={k.lower(): date.fromisoformat(v) for k, v in t.events.items()},
+    )
+
+
+def _day(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    return int(re.sub(r"\D", "", raw))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, *, ref: date) -> int:
+    """The latest year in which month/day falls on or before ``ref``."""
+    year = ref.year
+    if (month, day) > (ref.month, ref.day):
+        year -= 1
+    return year
+
+
+class TimeResolver:
+    """Resolve the time expressions of sentences against a publication date."""
+
+    def __init__(self, lex: Lexicon, *, published: date | None) -> None:
+        self.pats = _patterns(lex)
+        self.published = published
+        self.undated = lex.pattern("undated")
+
+    def _month(self, raw: str | None) -> int | None:
+        if not raw:
+            return None
+        return self.pats.months.get(raw.lower().rstrip("."))
+
+    def _count(self, raw: str | None) -> int:
+        if not raw:
+            return 1
+        if raw.isdigit():
+            return int(raw)
+        return self.pats.numbers.get(raw.lower(), 1)
+
+    def find(self, text: str, *, ref: date | None) -> list[TimeExpr]:
+        """Return the time expressions of ``text`` resolved against ``ref``."""
+        out: list[TimeExpr] = []
+        pub = self.published
+        for m in self.undated.finditer(text):
+            out.append(TimeExpr(m.start(), m.end(), UNDATED))
+        if ref is None or pub is None:
+            return out
+        month_ctx: tuple[int, int] | None = None
+        for m in self.pats.regex.finditer(text):
+            expr = self._resolve(m, ref=ref, pub=pub, month_ctx=month_ctx)
+            if expr is None:
+                continue
+            if expr.kind == PERIOD and expr.since and expr.until:
+                if expr.since.day == 1 and expr.until == month_end(
+                    expr.since.year, expr.since.month
+                ):
+                    month_ctx = (expr.since.year, expr.since.month)
+            out.append(expr)
+        return sorted(out, key=lambda e: e.start)
+
+    def _resolve(
+        self,
+        m: re.Match[str],
+        *,
+        ref: date,
+        pub: date,
+        month_ctx: tuple[int, int] | None,
+    ) -> TimeExpr | None:
+        g = m.group
+        s, e = m.start(), m.end()
+        if g("between"):
+            m1 = self._month(g("b1m") or g("b1m2") or g("b2m") or g("b2m2"))
+            m2 = self._month(g("b2m") or g("b2m2"))
+            d1, d2 = _day(g("b1d") or g("b1d2")), _day(g("b2d") or g("b2d2"))
+            if not (m1 and m2 and d1 and d2):
+                return None
+            y2 = int(g("b2y")) if g("b2y") else _infer_year(m2, d2, ref=ref)
+            y1 = int(g("b1y")) if g("b1y") else y2
+            a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+            if a is None or b is None:
+                return None
+            if not g("b1m") and not g("b1m2"):
+                # "between 23 and 28 March 2022": a span of days, the later one counts
+                return TimeExpr(s, e, POINT, until=b)
+            return TimeExpr(s, e, PERIOD, since=a, until=b)
+        if g("betweenev"):
+            ev = self._event(g(0))
+            m2, d2 = self._month(g("be2m")), _day(g("be2d"))
+            if ev is None or m2 is None or d2 is None:
+                return None
+            y2 = int(g("be2y")) if g("be2y") else ref.year
+            end = _safe_date(y2, m2, d2)
+            return TimeExpr(s, e, PERIOD, since=ev, until=end) if end else None
+        if g("sincestart"):
+            return TimeExpr(s, e, PERIOD, since=date(ref.year, 1, 1), until=ref, open_ended=True)
+        if g("sinceev"):
+            if g("evd") and g("evm"):
+                mo, d = self._month(g("evm")), _day(g("evd"))
+                if mo and d:
+                    y = int(g("evy")) if g("evy") else _infer_year(mo, d, ref=ref)
+                    start = _safe_date(y, mo, d)
+                    if start:
+                        return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
+            ev = self.pats.events.get(" ".join(g("evname").lower().split()))
+            return TimeExpr(s, e, PERIOD, since=ev, until=ref, open_ended=True) if ev else None
+        if g("since"):
+            mo = self._month(g("sm") or g("sm2") or g("sm3"))
+            d = _day(g("sd") or g("sd2")) or 1
+            if mo is None:
+                return None
+            y = int(g("sy")) if g("sy") else _infer_year(mo, d, ref=ref)
+            start = _safe_date(y, mo, d)
+            return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
+        if g("past"):
+            n, unit = self._count(g("pn")), g("pu").lower().rstrip("s")
+            if unit == "hour":
+                start = ref - timedelta(days=max(1, n // 24))
+            elif unit == "day":
+                start = ref - timedelta(days=n)
+            elif unit == "week":
+                start = ref - timedelta(days=7 * n)
+            else:
+                start = minus_months(ref, n)
+            return TimeExpr(s, e, PERIOD, since=start, until=ref)
+        if g("firstdays"):
+            if month_ctx is None:
+                return None
+            n = self._count(g("fdn"))
+            start = date(month_ctx[0], month_ctx[1], 1)
+            return TimeExpr(s, e, PERIOD, since=start, until=start + timedelta(days=n - 1))
+        if g("endof"):
+            if g("eoyr"):
+                return TimeExpr(s, e, POINT, until=date(int(g("eoyr")), 12, 31))
+            mo = self._month(g("eom"))
+            if mo is None:
+                return None
+            y = int(g("eoy")) if g("eoy") else _infer_year(mo, 28, ref=ref)
+            return TimeExpr(s, e, POINT, until=month_end(y, mo))
+        if g("eve"):
+            ev = self._event(g(0))
+            return TimeExpr(s, e, POINT, until=ev - timedelta(days=1)) if ev else None
+        if g("earlier"):
+            return TimeExpr(s, e, "relative", since=None, until=None)
+        if g("upto"):
+            mo, d = self._month(g("upm")), _day(g("upd"))
+            if mo is None or d is None:
+                return None
+            day = _safe_date(_infer_year(mo, d, ref=ref), mo, d)
+            return TimeExpr(s, e, "upto", until=day)
+        if g("lastmonth"):
+            mo = self._month(g("lmm"))
+            if mo is None:
+                return None
+            y = ref.year if mo < ref.month else ref.year - 1
+            return TimeExpr(s, e, PERIOD, since=date(y, mo, 1), until=month_end(y, mo))
+        if g("date"):
+            mo = self._month(g("dm") or g("dm2"))
+            d = _day(g("dd2") or g("dd4") or g("dd") or g("dd3"))
+            if mo is None or d is None:
+                return None
+            y = int(g("dy")) if g("dy") else _infer_year(mo, d, ref=pub)
+            day = _safe_date(y, mo, d)
+            return TimeExpr(s, e, POINT, until=day) if day else None
+        if g("monthyear"):
+            mo = self._month(g("mym"))
+            if mo is None:
+                return None
+            y = int(g("myy"))
+            return TimeExpr(s, e, PERIOD, since=date(y, mo, 1), until=month_end(y, mo))
+        if g("inmonth"):
+            mo = self._month(g("imm"))
+            if mo is None:
+                return None
+            y = ref.year if mo <= ref.month else ref.year - 1
+            end = month_end(y, mo)
+            if end >= ref:
+                return TimeExpr(s, e, PERIOD, since=date(y, mo, 1), until=ref, open_ended=True)
+            return TimeExpr(s, e, PERIOD, since=date(y, mo, 1), until=end)
+        if g("year"):
+            y = int(g("yy") or g("yy2"))
+            end = date(y, 12, 31)
+            if end >= ref:
+                return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=ref, open_ended=True)
+            return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=end)
+        if g("weekday"):
+            wd = self.pats.weekdays[g("wd").lower()]
+            return TimeExpr(s, e, POINT, until=latest_weekday(wd, on_or_before=pub))
+        if g("lastweek"):
+            return TimeExpr(s, e, POINT, until=pub - timedelta(days=7))
+        if g("thisweek"):
+            start = ref - timedelta(days=ref.weekday())
+            return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
+        if g("yesterday"):
+            return TimeExpr(s, e, POINT, until=pub - timedelta(days=1))
+        if g("daytime"):
+            return TimeExpr(s, e, PERIOD, since=ref, until=ref)
+        if g("month"):
+            if month_ctx is None:
+                return TimeExpr(s, e, PERIOD, since=date(ref.year, ref.month, 1), until=ref)
+            y, mo = month_ctx
+            return TimeExpr(s, e, PERIOD, since=date(y, mo, 1), until=month_end(y, mo))
+        return None
+
+    def _event(self, text: str) -> date | None:
+        low = " ".join(text.lower().split())
+        for name, day in sorted(self.pats.events.items(), key=lambda kv: -len(kv[0])):
+            if name in low:
+                return day
+        return None

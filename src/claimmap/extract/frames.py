@@ -1,0 +1,401 @@
+"""Frames: who holds or gained the ground a figure measures, where, and how it is counted.
+
+Reads one sentence, its figures and the lexicon; writes a :class:`Frame` per
+figure: ``holder`` and ``kind`` from the verb and its subject ("Russian forces
+have taken", "Ukraine has lost", "under Ukrainian control"), ``measure`` from the
+unit and the object of a share ("of the region" versus "of the territory
+initially occupied"), and the regions named in the figure's clause. A figure
+joined to the one before it ("800 km², about 64% of ...", "588 km² in June and
+507 in May", "up from 59%") takes that figure's frame unless it has its own.
+Figures that are not claims (a region's size, rates, shares of gains) get no frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.extract.numbers import AREA, BARE, FRACTION, PERCENT, SETTLEMENTS, Figure
+from claimmap.model import Holder, Kind, Measure
+
+HOLD, GAIN, LOSE = "holds", "gained", "lose"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure claims, before claimant and dates are attached."""
+
+    holder: Holder | None
+    kind: Kind
+    measure: Measure
+    regions: tuple[str, ...] = ()
+    #: the holder came from the speaker's own side ("we", passive "liberated")
+    holder_from_speaker: bool = False
+    #: the verb was a passive participle without agent
+    passive: bool = False
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class _FramePatterns:
+    verbs: re.Pattern[str]
+    verb_class: dict[str, str]
+    sides: re.Pattern[str]
+    side_of: dict[str, str]
+    places: re.Pattern[str]
+    place_of: dict[str, tuple[str, ...]]
+    towns: re.Pattern[str]
+    passive: re.Pattern[str]
+    to_be_freed: re.Pattern[str]
+    boundary: re.Pattern[str]
+    joiner: re.Pattern[str]
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon) -> _FramePatterns:
+    lang = lex.language
+    verb_class: dict[str, str] = {}
+    for phrase in lang.verbs.holds:
+        verb_class[phrase.lower()] = HOLD
+    for phrase in lang.verbs.gained:
+        verb_class[phrase.lower()] = GAIN
+    for phrase in lang.verbs.lose:
+        verb_class[phrase.lower()] = LOSE
+    side_of: dict[str, str] = {}
+    for w in lang.sides.RU:
+        side_of[w.lower()] = "RU"
+    for w in lang.sides.UA:
+        side_of[w.lower()] = "UA"
+    for w in lang.sides.self:
+        side_of[w.lower()] = "self"
+    for w in lang.sides.enemy:
+        side_of[w.lower()] = "enemy"
+    place_of: dict[str, tuple[str, ...]] = {}
+    names_attr = lang.language
+    for region in lex.regions:
+        for name in getattr(region, names_attr, []):
+            place_of[name.lower()] = (region.iso,)
+    for group in lex.groups:
+        for name in getattr(group, names_attr, []):
+            place_of[name.lower()] = tuple(group.members)
+    # "the Donetsk, Zaporizhzhia and Kherson regions": bare names before "regions"
+    return _FramePatterns(
+        verbs=re.compile(phrase_pattern(verb_class), re.IGNORECASE),
+        verb_class=verb_class,
+        sides=re.compile(phrase_pattern(side_of), re.IGNORECASE),
+        side_of=side_of,
+        places=re.compile(phrase_pattern(place_of), re.IGNORECASE),
+        place_of=place_of,
+        towns=re.compile(phrase_pattern(lex.towns), re.IGNORECASE)
+        if lex.towns
+        else re.compile("(?!)"),
+        passive=re.compile(
+            r"\b(?:have|has|had|having|was|were|is|are|been|be)\s+(?:been\s+)?(?:already\s+)?"
+            + phrase_pattern([*lang.verbs.passive_gain, *lang.verbs.passive_hold]),
+            re.IGNORECASE,
+        ),
+        to_be_freed=re.compile(phrase_pattern(lang.verbs.to_be_freed), re.IGNORECASE),
+        boundary=re.compile(
+            r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
+            r"|\b(?:said|says|told|wrote|reported|claimed|added|noted)\b",
+            re.IGNORECASE,
+        ),
+        joiner=re.compile(
+            r"(?:[,(\[]|[—–]|\b(?:or|and|with|which amounts to|amounting to|that is|i\.e\.)\b"
+            r"|\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\b|\ban\s+area\s+of\b)",
+            re.IGNORECASE,
+        ),
+    )
+
+
+class FrameFinder:
+    """Find the frame of each figure of a sentence."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.pats = _patterns(lex)
+        self.initial = lex.pattern("initial")
+        self.region_object = lex.pattern("region_object")
+        self.share_block = lex.pattern("share_block")
+        self.control_states = lex.control_states
+        self.distractor = lex.pattern("distractor")
+
+    # -- places ---------------------------------------------------------------------
+    def places(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
+        """Return the region codes named in ``text`` with their offsets."""
+        out = [(m.start(), self.pats.place_of[m.group(0).lower()]) for m in self.pats.places.finditer(text)]
+        return out
+
+    def towns(self, text: str) -> list[str]:
+        return [self.lex.towns[m.group(0).lower()] for m in self.pats.towns.finditer(text)]
+
+    def side_of(self, word: str) -> str | None:
+        return self.pats.side_of.get(word.lower())
+
+    # -- verbs and subjects -------------------------------------------------------------
+    def _subject(self, text: str) -> str | None:
+        """The side named last in ``text`` (the subject before a verb)."""
+        last = None
+        for m in self.pats.sides.finditer(text):
+            after = text[m.end() : m.end() + 12]
+            # "of Russia's Kursk region" names the place, not the actor
+            before = text[max(0, m.start() - 4) : m.start()]
+            if re.search(r"\bof\s*$|\bin\s*$", before) and not re.match(r"\s+(?:forces|troops|army)", after):
+                continue
+            last = self.pats.side_of[m.group(0).lower()]
+        return last
+
+    def _verb_left(self, left: str) -> tuple[str, int, int] | None:
+        found = None
+        for m in self.pats.verbs.finditer(left):
+            found = (self.pats.verb_class[m.group(0).lower()], m.start(), m.end())
+        return found
+
+    def frame(
+        self,
+        sent_text: str,
+        offset: int,
+        fig: Figure,
+        prev: tuple[Figure, Frame] | None,
+        next_start: int | None,
+        context: Frame | None = None,
+    ) -> Frame | None:
+        """Return the frame of ``fig`` in the sentence, or ``None`` if it is no claim.
+
+        ``prev`` is the previous figure of the sentence with its frame; ``context``
+        the frame of the article's previous claim, for "That compares with ...".
+        """
+        s = fig.start - offset
+        e = fig.end - offset
+        left_full = sent_text[:s]
+        cut = 0
+        for b in self.pats.boundary.finditer(left_full):
+            cut = b.end()
+        left = left_full[cut:]
+        joined = False
+        if prev is not None:
+            gap = sent_text[prev[0].end - offset : s]
+            joined = self._is_joined(gap, bare=fig.unit == BARE)
+            if prev[0].end - offset > cut:
+                left = sent_text[prev[0].end - offset : s]
+        r_end = len(sent_text) if next_start is None else next_start - offset
+        right_full = sent_text[e:r_end]
+        bm = self.pats.boundary.search(right_full)
+        right = right_full[: bm.start()] if bm else right_full
+        if self.distractor.search(left[-40:] + sent_text[s:e] + right[:60]):
+            return None
+        if fig.unit == BARE and not joined:
+            return None
+        found = self._predicate(left, left_full, cut, right, joined)
+        if found is None:
+            if joined and prev is not None:
+                return self._inherit(prev[1], fig, right)
+            if context is not None and (
+                re.search(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", left, re.I)
+                or re.match(r"\s*of\s+the\s+total\b", right, re.I)
+            ):
+                return self._inherit(context, fig, right)
+            return None
+        verb_class, holder_side, passive = found
+        if verb_class == LOSE:
+            kind = Kind.GAINED
+            holder_side = {"RU": "UA", "UA": "RU", "self": "enemy", "enemy": "self"}.get(
+                holder_side or "", None
+            )
+        else:
+            kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
+        measure = self._measure(fig, right, left)
+        if measure is None:
+            if not (joined and prev is not None and fig.unit == BARE):
+                return None
+            measure = prev[1].measure
+        regions = self.regions(right) or self.regions(left)
+        holder = Holder(holder_side) if holder_side in {"RU", "UA"} else None
+        if holder is None and joined and prev is not None and prev[1].holder is not None:
+            holder = prev[1].holder
+            holder_side = None
+        if not regions and joined and prev is not None:
+            regions = prev[1].regions
+        return Frame(
+            holder=holder,
+            kind=kind,
+            measure=measure,
+            regions=regions,
+            holder_from_speaker=holder is None,
+            passive=passive,
+            notes=(holder_side or "",),
+        )
+
+    def _is_joined(self, gap: str, *, bare: bool) -> bool:
+        """Whether the text between two figures joins them into one statement.
+
+        An apposition ("— almost 125,000 km²", ", or 32%", "which amounts to") joins
+        across any words; a list (",", "and", "with") only when no verb intervenes.
+        """
+        if len(gap) > (60 if bare else 90):
+            return False
+        tail = re.sub(r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
+                      r"|at least|up to|only|approximately|still)\s*)+$", "", gap.strip(), flags=re.I)
+        if re.search(r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is)\s*$", tail, re.I):
+            return True
+        if self.pats.verbs.search(gap):
+            return False
+        if re.search(r"\b(?:said|says|told|reported|wrote|claimed)\b", gap):
+            return False
+        gap = re.sub(r"^\s*(?:to be precise|exactly|or so)\b", "", gap.strip(), flags=re.I)
+        return bool(self.pats.joiner.search(gap))
+
+    def _predicate(
+        self, left: str, left_full: str, cut: int, right: str, joined: bool
+    ) -> tuple[str, str | None, bool] | None:
+        """Find the verb or state that governs a figure: (class, holder side, passive)."""
+        near = right[:70]
+        state = _first_match(self.control_states, near)
+        if state:
+            words = state.group("side").split()
+            side = self.side_of(words[-1]) or self.side_of(words[0])
+            if side is None and re.search("occupation|occupiers?", state.group(0), re.I):
+                side = "occupier"
+            if side is not None:
+                return HOLD, side, False
+        if self.pats.to_be_freed.search(near):
+            return HOLD, "occupier", False
+        passive = self._passive(near)
+        if passive is not None:
+            return passive
+        verb = self._verb_left(left)
+        if verb is not None:
+            verb_class, v_start, v_end = verb
+            if re.search(r"\b(?:been|was|were|be|is|are)\s*$", left[:v_start]):
+                by = re.search(r"\bby\s+(?:the\s+)?(\w+)", left[v_end:] + right)
+                side = self.side_of(by.group(1)) if by else None
+                return verb_class, side, True
+            subject = left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
+            side = self._subject(subject[-120:])
+            if side is None and re.match(r"occup", left[v_start:v_end], re.I):
+                side = "occupier"
+            return verb_class, side, side is None
+        if joined:
+            return None
+        passive = self._passive(right)
+        if passive is not None:
+            return passive
+        state = _first_match(self.control_states, right)
+        if state:
+            side = self.side_of(state.group("side").split()[-1])
+            return HOLD, side, False
+        for rm in self.pats.verbs.finditer(right):
+            if rm.start() > 40:
+                break
+            if re.search(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", right[: rm.start()]):
+                continue
+            subject = self._subject(right[: rm.start()])
+            return self.pats.verb_class[rm.group(0).lower()], subject, subject is None
+        return None
+
+    def _passive(self, text: str) -> tuple[str, str | None, bool] | None:
+        for pm in self.pats.passive.finditer(text):
+            if re.search(r"\b(?:that|which|who)\s+$", text[: pm.start()]):
+                continue
+            word = pm.group(0).split()[-1].lower()
+            verb_class = HOLD if word in {"occupied", "controlled"} else GAIN
+            side: str | None = "occupier" if word == "occupied" else None
+            by = re.search(r"^\s*by\s+(?:the\s+)?(?:\w+\s+)?(\w+)", text[pm.end() :])
+            if by:
+                words = by.group(0).split()[1:]
+                for w in words:
+                    if self.side_of(w):
+                        side = self.side_of(w)
+                        break
+            return verb_class, side, True
+        return None
+
+    def _inherit(self, base: Frame, fig: Figure, right: str) -> Frame | None:
+        measure = base.measure if fig.unit == BARE else self._measure(fig, right, "")
+        if measure is None:
+            return None
+        own = self.regions(right)
+        return replace(base, measure=measure, regions=own or base.regions)
+
+    def _measure(self, fig: Figure, right: str, left: str) -> Measure | None:
+        if fig.unit == AREA:
+            return Measure.AREA_KM2
+        if fig.unit == SETTLEMENTS:
+            return Measure.SETTLEMENTS
+        if fig.unit in {PERCENT, FRACTION}:
+            obj = re.match(r"\s*(?:[\"”]\s*)?of\s+(?P<obj>.*)", right, re.IGNORECASE | re.DOTALL)
+            if obj is None:
+                if self.share_block.search(right[:30]):
+                    return None
+                if re.search(r"\bof\s+(?:it|them)\s*$", left):
+                    return Measure.SHARE_OF_REGION
+                return Measure.SHARE_OF_REGION
+            target = obj.group("obj")[:90]
+            if self.share_block.match(target) or self.share_block.search(target[:40]):
+                return None
+            if self.initial.search(target):
+                return Measure.SHARE_OF_INITIAL
+            if self.region_object.search(target[:60]) or self.pats.places.match(
+                re.sub(r"^(?:the|our|its|their|his|her)\s+", "", target)
+            ):
+                return Measure.SHARE_OF_REGION
+            if re.match(r"(?:it|them|that region|this region)\b", target):
+                return Measure.SHARE_OF_REGION
+            return None
+        return None
+
+    def regions(self, text: str) -> tuple[str, ...]:
+        """Return the regions an object phrase names: the first place and its list.
+
+        A country counts only as the place of a figure ("of Ukraine", "in Russia"),
+        not as an actor ("land Russia had seized"), and "Russia's Kursk region" is
+        Kursk.
+        """
+        out: list[str] = []
+        last_end = -1
+        for m in self.pats.places.finditer(text):
+            codes = self.pats.place_of[m.group(0).lower()]
+            is_country = all("-" not in c for c in codes)
+            if is_country:
+                if re.match(r"'s\s+(?!territory|land)", text[m.end() : m.end() + 12]):
+                    continue
+                if not re.search(r"(?:\bof|\bin|\binto|\bacross|\binside|\bwithin)\s+(?:the\s+)?$",
+                                 text[max(0, m.start() - 12) : m.start()]) and not re.search(
+                    r"territor|land|federation", m.group(0), re.I
+                ):
+                    continue
+            if out and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last_end : m.start()]):
+                break
+            out.extend(c for c in codes if c not in out)
+            last_end = m.end()
+        if out:
+            return tuple(out)
+        towns = self.towns(text)
+        return (towns[0],) if towns else ()
+
+    def is_distractor(self, text: str) -> bool:
+        return bool(self.distractor.search(text))
+
+
+def _pick_regions(found: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Choose the regions of an object phrase: specific regions beat a country."""
+    specific: list[str] = []
+    for codes in found:
+        for code in codes:
+            if "-" in code and code not in specific:
+                specific.append(code)
+    if specific:
+        return tuple(specific)
+    return found[0]
+
+
+def _first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    """Return the earliest match of any of ``patterns`` in ``text``."""
+    best: re.Match[str] | None = None
+    for pattern in patterns:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best

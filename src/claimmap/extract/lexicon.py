@@ -1,0 +1,281 @@
+"""Load and validate the extraction data files: gazetteer, actors, language lexicons.
+
+Reads ``claimmap/data/gazetteer.toml``, ``claimmap/data/actors.toml`` and
+``claimmap/data/lexicons/<language>.toml`` (plus any user files given with
+``--lexicon``), validates them with pydantic and compiles them into the
+:class:`Lexicon` the extractor uses. A file that does not validate raises
+:class:`claimmap.errors.LexiconError` naming the file and the entry.
+
+A user file may hold any of the three kinds of table (``[[region]]``,
+``[[actor]]``, ``[[group]]``, ``[towns]``, or language sections with a
+``language`` key); its entries are added to the built-in ones.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from claimmap.errors import LexiconError
+
+_M = TypeVar("_M", bound=BaseModel)
+
+ISO_RE = re.compile(r"^(?:UA|RU)(?:-[A-Z0-9]{2,3})?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RegionEntry(_Strict):
+    iso: str
+    country: Literal["UA", "RU"]
+    en: list[str] = Field(default_factory=list)
+    ru: list[str] = Field(default_factory=list)
+    uk: list[str] = Field(default_factory=list)
+
+    @field_validator("iso")
+    @classmethod
+    def _iso(cls, value: str) -> str:
+        if not ISO_RE.match(value):
+            raise ValueError(f"{value!r} is not an ISO 3166-2 code of Ukraine or Russia")
+        return value
+
+
+class GroupEntry(_Strict):
+    name: str
+    members: list[str]
+    en: list[str] = Field(default_factory=list)
+    ru: list[str] = Field(default_factory=list)
+    uk: list[str] = Field(default_factory=list)
+
+
+class ActorEntry(_Strict):
+    side: Literal["RU", "UA", "other"]
+    kind: Literal["person", "body", "analyst"]
+    names: list[str] = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class NumbersSection(_Strict):
+    words: dict[str, float] = Field(default_factory=dict)
+    multipliers: dict[str, float] = Field(default_factory=dict)
+    fractions: dict[str, float] = Field(default_factory=dict)
+    decimal_comma: bool = False
+
+
+class UnitsSection(_Strict):
+    area_km2: list[str]
+    area_mi2: list[str]
+    hectares: list[str]
+    percent: list[str]
+    settlements: list[str]
+    settlement_adjectives: list[str] = Field(default_factory=list)
+
+
+class HedgesSection(_Strict):
+    about: list[str] = Field(default_factory=list)
+    more_than: list[str] = Field(default_factory=list)
+    less_than: list[str] = Field(default_factory=list)
+    almost: list[str] = Field(default_factory=list)
+    at_least: list[str] = Field(default_factory=list)
+    up_to: list[str] = Field(default_factory=list)
+    exact: list[str] = Field(default_factory=list)
+    after_exact: list[str] = Field(default_factory=list)
+    after_about: list[str] = Field(default_factory=list)
+    after_more_than: list[str] = Field(default_factory=list)
+
+
+class SidesSection(_Strict):
+    RU: list[str]
+    UA: list[str]
+    self: list[str] = Field(default_factory=list)
+    enemy: list[str] = Field(default_factory=list)
+
+
+class VerbsSection(_Strict):
+    holds: list[str]
+    gained: list[str]
+    lose: list[str]
+    passive_gain: list[str] = Field(default_factory=list)
+    passive_hold: list[str] = Field(default_factory=list)
+    to_be_freed: list[str] = Field(default_factory=list)
+
+
+class FramesSection(_Strict):
+    control_state_re: list[str] = Field(default_factory=list)
+    initial_re: list[str] = Field(default_factory=list)
+    region_re: list[str] = Field(default_factory=list)
+    share_blocklist_re: list[str] = Field(default_factory=list)
+
+
+class CuesSection(_Strict):
+    media_re: list[str] = Field(default_factory=list)
+    distractor_re: list[str] = Field(default_factory=list)
+    say_verbs: list[str] = Field(default_factory=list)
+    according_to: list[str] = Field(default_factory=list)
+    count_nouns: list[str] = Field(default_factory=list)
+
+
+class TimeSection(_Strict):
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int] = Field(default_factory=dict)
+    events: dict[str, str] = Field(default_factory=dict)
+    undated_re: list[str] = Field(default_factory=list)
+
+
+class LanguageFile(_Strict):
+    language: str
+    numbers: NumbersSection
+    units: UnitsSection
+    hedges: HedgesSection
+    sides: SidesSection
+    verbs: VerbsSection
+    frames: FramesSection
+    cues: CuesSection
+    time: TimeSection
+
+
+class UserFile(_Strict):
+    """A user's own additions: places, groups, towns and speakers."""
+
+    region: list[RegionEntry] = Field(default_factory=list)
+    group: list[GroupEntry] = Field(default_factory=list)
+    actor: list[ActorEntry] = Field(default_factory=list)
+    towns: dict[str, list[str]] = Field(default_factory=dict)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """Return a regex alternation of ``phrases``, longest first, on word boundaries.
+
+    >>> re.findall(phrase_pattern(["sq km", "sq"]), "12 sq km")
+    ['sq km']
+    """
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    alts = []
+    for p in parts:
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        left = r"(?<![\w])" if p[0].isalnum() else ""
+        right = r"(?![\w])" if p[-1].isalnum() else ""
+        alts.append(f"{left}{body}{right}")
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+def _compile(path: str, where: str, patterns: Sequence[str]) -> re.Pattern[str]:
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(path, f"{where}: invalid regular expression: {exc}") from exc
+
+
+@dataclass(slots=True, eq=False)
+class Lexicon:
+    """Everything the extractor needs for one language, compiled."""
+
+    language: LanguageFile
+    regions: list[RegionEntry]
+    groups: list[GroupEntry]
+    actors: list[ActorEntry]
+    towns: dict[str, str]
+    region_country: dict[str, str]
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    control_states: list[re.Pattern[str]] = field(default_factory=list)
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        return self.compiled[name]
+
+
+def _read_toml(path: str, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(path, f"not valid TOML: {exc}") from exc
+
+
+def _validate(model: type[_M], path: str, data: dict[str, Any]) -> _M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise LexiconError(path, f"entry {where}: {first['msg']}") from exc
+
+
+def _builtin(name: str) -> tuple[str, str]:
+    res = resources.files("claimmap.data").joinpath(name)
+    return f"claimmap/data/{name}", res.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> Lexicon:
+    """Load, validate and compile the lexicon of ``language`` plus ``extra`` user files."""
+    try:
+        lang_path, lang_text = _builtin(f"lexicons/{language}.toml")
+    except FileNotFoundError as exc:
+        raise LexiconError(
+            f"claimmap/data/lexicons/{language}.toml", f"no lexicon for language {language!r}"
+        ) from exc
+    lang = _validate(LanguageFile, lang_path, _read_toml(lang_path, lang_text))
+    gaz_path, gaz_text = _builtin("gazetteer.toml")
+    act_path, act_text = _builtin("actors.toml")
+    merged = _validate(UserFile, gaz_path, _read_toml(gaz_path, gaz_text))
+    actors = _validate(UserFile, act_path, _read_toml(act_path, act_text)).actor
+    regions, groups = list(merged.region), list(merged.group)
+    towns_by_region = dict(merged.towns)
+    for path in extra:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LexiconError(path, f"cannot read lexicon file: {exc}") from exc
+        data = _read_toml(path, text)
+        user = _validate(UserFile, path, data)
+        regions += user.region
+        groups += user.group
+        actors = [*actors, *user.actor]
+        for iso, names in user.towns.items():
+            towns_by_region.setdefault(iso, []).extend(names)
+    region_country = {r.iso: r.country for r in regions}
+    for g in groups:
+        for member in g.members:
+            if member not in region_country:
+                raise LexiconError(gaz_path, f"group {g.name!r}: unknown member {member!r}")
+    towns = {}
+    for iso, names in towns_by_region.items():
+        if iso not in region_country:
+            raise LexiconError(gaz_path, f"towns: unknown region {iso!r}")
+        for name in names:
+            towns[name.lower()] = iso
+    lex = Lexicon(
+        language=lang,
+        regions=regions,
+        groups=groups,
+        actors=actors,
+        towns=towns,
+        region_country=region_country,
+    )
+    _compile_all(lex, lang_path)
+    return lex
+
+
+def _compile_all(lex: Lexicon, path: str) -> None:
+    lang = lex.language
+    c = lex.compiled
+    c["initial"] = _compile(path, "frames.initial_re", lang.frames.initial_re)
+    c["region_object"] = _compile(path, "frames.region_re", lang.frames.region_re)
+    c["share_block"] = _compile(path, "frames.share_blocklist_re", lang.frames.share_blocklist_re)
+    lex.control_states = [
+        _compile(path, f"frames.control_state_re[{i}]", [p])
+        for i, p in enumerate(lang.frames.control_state_re)
+    ]
+    c["media"] = _compile(path, "cues.media_re", lang.cues.media_re)
+    c["undated"] = _compile(path, "time.undated_re", lang.time.undated_re)
+    c["distractor"] = _compile(path, "cues.distractor_re", lang.cues.distractor_re)

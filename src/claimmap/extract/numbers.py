@@ -1,0 +1,245 @@
+"""Find figures in a sentence: numbers with their unit, range and hedge.
+
+Reads one sentence and the language lexicon; writes :class:`Figure` records in
+canonical units (the spec's "Values" rules): km² (square miles converted and
+rounded to whole km², to 0.1 below 100; hectares / 100), shares as fractions
+(64% -> 0.64), settlements as counts. A range ("15 to 17%") is its upper bound
+with ``up_to``. A unit conversion in brackets right after a figure is not a
+figure of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.model import Qualifier
+
+KM2_PER_MI2 = 2.589988110336
+AREA, PERCENT, FRACTION, SETTLEMENTS, BARE = "area", "percent", "fraction", "settlements", "bare"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with its unit in a sentence (offsets are absolute)."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: Qualifier = Qualifier.EXACT
+    #: "mi2" or "ha" when the figure was converted to km²
+    converted_from: str | None = None
+    #: a figure in brackets right after another one (a conversion): not a claim
+    conversion: bool = False
+    #: "N of the M villages": M is a total, not a claim
+    total: bool = False
+
+    @property
+    def measure_value(self) -> float:
+        """The value in the spec's canonical unit (shares as fractions)."""
+        return self.value / 100.0 if self.unit == PERCENT else self.value
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    figure: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    hedge_after: re.Pattern[str]
+    hedge_kinds: dict[str, Qualifier]
+    after_kinds: dict[str, Qualifier]
+    words: dict[str, float]
+    multipliers: dict[str, float]
+    fractions: dict[str, float]
+    units: dict[str, str]
+
+
+def parse_number(raw: str, *, words: dict[str, float], multipliers: dict[str, float]) -> float:
+    """Return the value of a number written in digits, words or both.
+
+    >>> w = {"a": 1, "one": 1, "three": 3, "twenty": 20, "dozen": 12}
+    >>> m = {"thousand": 1000, "hundred": 100, "million": 1e6}
+    >>> parse_number("1,376", words=w, multipliers=m)
+    1376.0
+    >>> parse_number("1.3 thousand", words=w, multipliers=m)
+    1300.0
+    >>> parse_number("a thousand", words=w, multipliers=m)
+    1000.0
+    >>> parse_number("twenty-three", words=w | {"three": 3}, multipliers=m)
+    23.0
+    """
+    text = raw.lower().replace("\u00a0", " ").strip()
+    tokens = re.findall(r"\d[\d,.\s]*\d|\d|[a-z]+", text)
+    total = 0.0
+    current = 0.0
+    for tok in tokens:
+        if tok[0].isdigit():
+            current += float(re.sub(r"[,\s]", "", tok))
+        elif tok in multipliers:
+            mult = multipliers[tok]
+            current = (current or 1.0) * mult
+            if mult >= 1000:
+                total += current
+                current = 0.0
+        elif tok in words:
+            current += words[tok]
+        elif tok == "and":
+            continue
+    return total + current
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon) -> _Patterns:
+    lang = lex.language
+    n = lang.numbers
+    words = dict(n.words)
+    words["a"] = 1
+    word_alt = phrase_pattern([*n.words, *n.multipliers])
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    mult_alt = phrase_pattern(n.multipliers)
+    spelled = rf"(?:an?\s+)?{word_alt}(?:(?:\s+|-)(?:and\s+)?{word_alt})*"
+    number = rf"(?:(?:{digits})(?:\s+{mult_alt})?|{spelled})"
+    u = lang.units
+    units = {
+        "km2": phrase_pattern(u.area_km2),
+        "mi2": phrase_pattern(u.area_mi2),
+        "ha": phrase_pattern(u.hectares),
+        "pct": r"(?:\s?%|\s+" + phrase_pattern([p for p in u.percent if p != "%"]) + ")",
+        "settle": phrase_pattern(u.settlements),
+    }
+    adjectives = phrase_pattern(u.settlement_adjectives)
+    rng = r"(?:\s*(?:-|–|—|to)\s*|\s+and\s+)"
+    unit_group = (
+        rf"(?:(?P<pct>{units['pct']})"
+        rf"|\s*(?:(?P<km2>{units['km2']})|(?P<mi2>{units['mi2']})|(?P<ha>{units['ha']}))"
+        rf"|\s+(?:of\s+(?:the\s+)?(?:region's\s+|its\s+|\w+\s+)?(?:[\d,]+\s+)?(?P<ofset>{units['settle']}))"
+        rf"|\s+(?:{adjectives}\s+)?(?P<settle>{units['settle']}))?"
+    )
+    fraction_alt = phrase_pattern(n.fractions)
+    figure = re.compile(
+        rf"(?<![\w.,])(?:between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
+        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])"
+        rf"|(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)",
+        re.IGNORECASE,
+    )
+    hedge_kinds: dict[str, Qualifier] = {}
+    for q in Qualifier:
+        for phrase in getattr(lang.hedges, q.value):
+            hedge_kinds[" ".join(phrase.lower().split())] = q
+    after_kinds: dict[str, Qualifier] = {}
+    for phrase in lang.hedges.after_exact:
+        after_kinds[phrase.lower()] = Qualifier.EXACT
+    for phrase in lang.hedges.after_about:
+        after_kinds[phrase.lower()] = Qualifier.ABOUT
+    for phrase in lang.hedges.after_more_than:
+        after_kinds[phrase.lower()] = Qualifier.MORE_THAN
+    hedge_before = re.compile(rf"({phrase_pattern(hedge_kinds)})\s*$", re.IGNORECASE)
+    hedge_after = re.compile(rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)})", re.IGNORECASE)
+    return _Patterns(
+        figure=figure,
+        hedge_before=hedge_before,
+        hedge_after=hedge_after,
+        hedge_kinds=hedge_kinds,
+        after_kinds=after_kinds,
+        words=words,
+        multipliers=dict(n.multipliers),
+        fractions={k.lower(): v for k, v in n.fractions.items()},
+        units=units,
+    )
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# a number with no unit is a figure only in a list that carries one ("261 in the
+# Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
+_BARE_NEXT = re.compile(
+    r"\s*(?:[,.;)]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are)\b)", re.I
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
+
+
+def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
+    """Return the figures of a sentence ``text`` that starts at ``offset``."""
+    pats = _patterns(lex)
+    figures: list[Figure] = []
+    for m in pats.figure.finditer(text):
+        fig = _figure_from_match(m, text, offset, pats)
+        if fig is not None:
+            figures.append(fig)
+    return _mark_conversions(figures, text, offset)
+
+
+def _figure_from_match(
+    m: re.Match[str], text: str, offset: int, pats: _Patterns
+) -> Figure | None:
+    start, end = m.start(), m.end()
+    if m.group("frac"):
+        value = pats.fractions[" ".join(m.group("frac").lower().split())]
+        qualifier = _hedge(text, start, end, pats)
+        return Figure(offset + start, offset + end, value, FRACTION, qualifier)
+    lo_raw, hi_raw = m.group("lo"), m.group("hi")
+    lo_raw_clean = lo_raw.strip().lower()
+    if lo_raw_clean in {"a", "an"}:
+        return None
+    raw = hi_raw or lo_raw
+    value = parse_number(raw, words=pats.words, multipliers=pats.multipliers)
+    matched = m.group(0)
+    is_pct = bool(m.group("pct")) or bool(re.search(r"%|percent|per cent", matched, re.I))
+    converted: str | None = None
+    total = False
+    if is_pct:
+        unit = PERCENT
+    elif m.group("km2"):
+        unit = AREA
+    elif m.group("mi2"):
+        unit, converted = AREA, "mi2"
+        value = value * KM2_PER_MI2
+        value = round(value) if value >= 100 else round(value, 1)
+    elif m.group("ha"):
+        unit, converted = AREA, "ha"
+        value = value / 100.0
+    elif m.group("settle") or m.group("ofset"):
+        unit = SETTLEMENTS
+    else:
+        unit = BARE
+        if _YEAR.match(lo_raw_clean) or hi_raw is not None and not lo_raw[0].isdigit():
+            return None
+        if not _BARE_NEXT.match(text[end:]) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
+            return None
+    if unit == SETTLEMENTS and m.group("ofset") is None:
+        # "847 of the region's 1,298 villages": the second number is a total
+        before = text[max(0, start - 40) : start]
+        total = bool(re.search(r"\bof\s+(?:the\s+)?(?:region's\s+|its\s+)?$", before, re.I))
+    qualifier = _hedge(text, start, end, pats)
+    if hi_raw is not None and not re.search(r"\band\b", matched[len(lo_raw) :][:6]):
+        qualifier = Qualifier.UP_TO
+    elif hi_raw is not None:
+        qualifier = Qualifier.UP_TO
+    if unit == SETTLEMENTS and m.group("ofset"):
+        # keep only the leading number: "seven of the villages"
+        pass
+    return Figure(offset + start, offset + end, value, unit, qualifier, converted, False, total)
+
+
+def _hedge(text: str, start: int, end: int, pats: _Patterns) -> Qualifier:
+    after = pats.hedge_after.match(text[end : end + 30])
+    if after:
+        return pats.after_kinds[" ".join(after.group(1).lower().split())]
+    before = pats.hedge_before.search(text[max(0, start - 40) : start])
+    if before:
+        return pats.hedge_kinds[" ".join(before.group(1).lower().split())]
+    return Qualifier.EXACT
+
+
+def _mark_conversions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+    out: list[Figure] = []
+    for fig in figures:
+        if out and fig.unit == AREA and out[-1].unit == AREA:
+            between = text[out[-1].end - offset : fig.start - offset]
+            if re.fullmatch(r"\s*[(\[]\s*(?:about|some|or|roughly|around)?\s*", between):
+                fig = replace(fig, conversion=True)
+        out.append(fig)
+    return out

@@ -1,0 +1,493 @@
+"""The extraction pipeline: Article -> Claims (``shared/spec/claims.md``).
+
+Reads an article; splits it into sentences, finds figures, their frames
+(holder, kind, measure, regions), their claimants and their dates, and writes
+:class:`claimmap.model.Claim` records with the sentence as evidence. A figure
+restated in one article (lead, summary, then the direct quotation) is one claim:
+the direct quotation's sentence and hedge win, else the first statement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from claimmap.extract.actors import Attribution, Attributor, Speaker
+from claimmap.extract.dates import PERIOD, POINT, UNDATED, TimeExpr, TimeResolver, minus_months
+from claimmap.extract.frames import Frame, FrameFinder
+from claimmap.extract.lexicon import Lexicon, load_lexicon
+from claimmap.extract.numbers import BARE, FRACTION, Figure, find_figures
+from claimmap.extract.segment import Sentence, split_sentences
+from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
+
+_ANAPHORIC_START = re.compile(r"^\W*(?:of\s+(?:those|these|them)|he|she|they|it)\b", re.I)
+_OWN_GAIN_VERBS = re.compile(
+    r"liberat|free|recaptur|retak|retook|regain|de-occup|cleared|won back|recover", re.I
+)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    claim: Claim
+    speaker: Speaker | None
+    in_quote: bool
+    order: int
+
+
+class _ArticleExtractor:
+    """The state of extraction over one article."""
+
+    def __init__(self, lex: Lexicon, text: str, published: date | None, article_id: str | None):
+        self.lex = lex
+        self.text = text
+        self.published = published
+        self.article_id = article_id
+        self.attributor = Attributor(lex, text)
+        self.frames = FrameFinder(lex)
+        self.times = TimeResolver(lex, published=published)
+        self.media = lex.pattern("media")
+        self.statement_date: dict[str, date] = {}
+        self.last_regions: tuple[str, ...] = ()
+        self.last_ru_region: str | None = None
+        self.last_holder: Holder | None = None
+        self.last_as_of: date | None = None
+        self.last_frame: Frame | None = None
+        self.last_claimant: Speaker | None = None
+        self.last_statement: date | None = None
+        self.region_mentions: list[tuple[int, str]] = []
+        self.sentence_figures: list[tuple[int, int]] = []
+
+    def run(self) -> list[Claim]:
+        sentences = split_sentences(self.text)
+        for sent in sentences:
+            for pos, codes in self.frames.places(sent.text):
+                for code in codes:
+                    if "-" in code:
+                        self.region_mentions.append((sent.start + pos, code))
+            for town in self.frames.towns(sent.text):
+                self.region_mentions.append((sent.start, town))
+        attributions = {}
+        for sent in sentences:
+            atts = self.attributor.attributions(sent)
+            attributions[sent.index] = atts
+            for att in atts:
+                self.attributor.note(att.speaker)
+        quote_speaker = _quote_speakers(sentences, attributions)
+        interviewee = self._interviewee(sentences, attributions)
+        self.attributor.history.clear()
+        candidates: list[_Candidate] = []
+        prev_claimant: dict[int, Speaker | None] = {}
+        question_frame: Frame | None = None
+        last_unit: str | None = None
+        for sent in sentences:
+            atts = attributions[sent.index]
+            for att in atts:
+                self.attributor.note(att.speaker)
+                when = self._attribution_date(sent, att)
+                if when is not None:
+                    self.statement_date[att.speaker.name] = when
+                    self.last_statement = when
+            for _, codes in self.frames.places(sent.text):
+                for code in codes:
+                    if code.startswith("RU-"):
+                        self.last_ru_region = code
+            if sent.heading:
+                continue
+            if sent.text.rstrip().endswith("?"):
+                question_frame = self._question_frame(sent)
+                continue
+            figures = find_figures(sent.text, sent.start, self.lex)
+            if _ANAPHORIC_START.match(sent.text) and last_unit is not None:
+                figures = [replace(f, unit=last_unit) if f.unit == BARE else f for f in figures]
+            if figures:
+                last_unit = next((f.unit for f in reversed(figures) if f.unit != BARE), last_unit)
+            self.sentence_figures = [(f.start, f.end) for f in figures if not f.conversion]
+            prev: tuple[Figure, Frame] | None = None
+            claimant_here: Speaker | None = None
+            for i, fig in enumerate(figures):
+                if fig.conversion or fig.total:
+                    continue
+                nxt = next((f.start for f in figures[i + 1 :] if not f.conversion), None)
+                frame = self.frames.frame(
+                    sent.text, sent.start, fig, prev, nxt, context=self.last_frame
+                )
+                if frame is None and question_frame is not None and fig.unit != BARE:
+                    frame = replace(question_frame, measure=_measure_like(question_frame, fig))
+                if frame is None:
+                    continue
+                prev = (fig, frame)
+                speaker, in_quote = self._claimant(
+                    sent, fig, atts, quote_speaker, prev_claimant, interviewee
+                )
+                claimant_here = speaker
+                for claim in self._claims(sent, fig, frame, speaker, atts):
+                    candidates.append(_Candidate(claim, speaker, in_quote, len(candidates)))
+            prev_claimant[sent.paragraph] = claimant_here or prev_claimant.get(sent.paragraph)
+            if figures and not sent.text.rstrip().endswith("?"):
+                question_frame = None
+        return _deduplicate(candidates)
+
+    # -- claimants ----------------------------------------------------------------
+    def _interviewee(
+        self, sentences: Sequence[Sentence], atts: dict[int, list[Attribution]]
+    ) -> Speaker | None:
+        for sent in sentences[:6]:
+            if re.search(r"\binterview\b|\bspoke to\b|\bexcerpt\b", sent.text, re.I):
+                for mention in self.attributor.mentions(sent):
+                    if mention.speaker is not None and not mention.speaker.generic:
+                        return mention.speaker
+        return None
+
+    def _claimant(
+        self,
+        sent: Sentence,
+        fig: Figure,
+        atts: list[Attribution],
+        quote_speaker: dict[int, Speaker | None],
+        prev_claimant: dict[int, Speaker | None],
+        interviewee: Speaker | None,
+    ) -> tuple[Speaker | None, bool]:
+        in_quote = sent.in_quote(fig.start)
+        if in_quote:
+            return quote_speaker.get(sent.index), True
+        if re.match(r"^\W*(?:by|according to) the same\b", sent.text, re.I):
+            return self.last_claimant, False
+        if self.media.search(sent.text):
+            return None, False
+        before = [a for a in atts if a.pos < fig.start]
+        after = [a for a in atts if a.pos >= fig.start]
+        if before:
+            return before[-1].speaker, False
+        if after:
+            return after[0].speaker, False
+        if _ANAPHORIC_START.match(sent.text):
+            return prev_claimant.get(sent.paragraph), False
+        if interviewee is not None and sent.paragraph > 0:
+            return interviewee, False
+        return None, False
+
+    def _attribution_date(self, sent: Sentence, att: Attribution) -> date | None:
+        """The date a statement was made: the time word nearest its speaking verb."""
+        rel = att.pos - sent.start
+        best: tuple[int, date] | None = None
+        for expr in self.times.find(sent.text, ref=self.published):
+            if expr.kind != POINT or expr.until is None:
+                continue
+            distance = expr.start - rel if expr.start >= rel else rel - expr.end
+            if distance <= 90 and (best is None or distance < best[0]):
+                best = (distance, expr.until)
+        return best[1] if best else None
+
+    def _question_frame(self, sent: Sentence) -> Frame | None:
+        m = re.search(r"how much .*? (?:does|do|did) (\w+) (control|hold|occupy)", sent.text, re.I)
+        if not m:
+            return None
+        side = self.frames.side_of(m.group(1))
+        if side not in {"RU", "UA"}:
+            return None
+        regions = tuple(c for _, codes in self.frames.places(sent.text) for c in codes)
+        return Frame(
+            holder=Holder(side),
+            kind=Kind.HOLDS,
+            measure=Measure.SHARE_OF_REGION,
+            regions=regions,
+        )
+
+    # -- claims ----------------------------------------------------------------------
+    def _claims(
+        self,
+        sent: Sentence,
+        fig: Figure,
+        frame: Frame,
+        speaker: Speaker | None,
+        atts: list[Attribution],
+    ) -> list[Claim]:
+        side = speaker.side if speaker is not None else Side.MEDIA
+        regions = frame.regions or self._context_regions(sent, fig)
+        regions = tuple(self._refine_country(r) for r in regions)
+        holder = frame.holder or self._infer_holder(frame, side, regions, sent)
+        if holder is None:
+            return []
+        kind, measure, value = frame.kind, frame.measure, fig.measure_value
+        if fig.unit == FRACTION and value == 1.0 and measure is Measure.SHARE_OF_REGION:
+            owner = self.lex.region_country.get(regions[0]) if regions else None
+            if owner == holder.value and frame.kind is Kind.GAINED:
+                measure = Measure.SHARE_OF_INITIAL
+            else:
+                kind = Kind.HOLDS
+        if measure is not Measure.SHARE_OF_REGION and len(regions) > 1:
+            countries = {self.lex.region_country.get(r, r[:2]) for r in regions}
+            regions = (countries.pop(),) if len(countries) == 1 else regions[:1]
+        since, as_of, kind = self._dates(sent, fig, kind, speaker, atts)
+        self.last_regions = regions
+        self.last_holder = holder
+        self.last_as_of = as_of
+        self.last_frame = replace(frame, holder=holder, kind=kind, regions=regions)
+        self.last_claimant = speaker
+        return [
+            Claim(
+                quote=sent.text,
+                claimant=speaker.name if speaker is not None else None,
+                claimant_side=side,
+                holder=holder,
+                kind=kind,
+                region=region,
+                measure=measure,
+                value=round(value, 6),
+                qualifier=fig.qualifier,
+                as_of=as_of,
+                since=since if kind is Kind.GAINED else None,
+                article=self.article_id,
+                start=sent.start,
+                end=sent.end,
+                figure_start=fig.start,
+                figure_end=fig.end,
+            )
+            for region in regions
+        ]
+
+    def _context_regions(self, sent: Sentence, fig: Figure) -> tuple[str, ...]:
+        """Regions for a figure whose clause names none: anaphors, then context."""
+        right = self.text[fig.end : fig.end + 60]
+        if re.match(r"\W*(?:of\s+)?(?:each\s+of\s+)?(?:those|these)\s+(?:\w+\s+)?regions", right, re.I):
+            return self.last_regions or ("UA",)
+        anaphor = re.match(
+            r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
+            r"|the territory|there)\b",
+            right,
+            re.I,
+        ) or re.search(r"\b(?:there|the region)\b", sent.text[: fig.start - sent.start], re.I)
+        if anaphor:
+            before = [code for pos, code in self.region_mentions if pos < fig.start]
+            if before:
+                return (before[-1],)
+        here = [code for pos, code in self.region_mentions if sent.start <= pos < sent.end]
+        if here:
+            return (here[0],)
+        if re.search(r"\bfront\b", sent.text, re.I):
+            return ("UA",)
+        return self.last_regions or ("UA",)
+
+    def _refine_country(self, region: str) -> str:
+        if region == "RU" and self.last_ru_region:
+            return self.last_ru_region
+        return region
+
+    def _infer_holder(
+        self, frame: Frame, side: Side, regions: tuple[str, ...], sent: Sentence
+    ) -> Holder | None:
+        note = frame.notes[0] if frame.notes else ""
+        owner = self.lex.region_country.get(regions[0], "UA") if regions else "UA"
+        speaker_side = Holder(side.value) if side.value in {"RU", "UA"} else None
+        if note == "self":
+            return speaker_side
+        if note == "enemy":
+            return speaker_side.opponent if speaker_side else None
+        if note == "occupier":
+            return Holder(owner).opponent
+        if speaker_side is not None:
+            return speaker_side
+        if frame.kind is Kind.GAINED and _OWN_GAIN_VERBS.search(sent.text):
+            return Holder(owner)
+        if self.last_holder is not None:
+            return self.last_holder
+        return Holder(owner).opponent
+
+    def _dates(
+        self,
+        sent: Sentence,
+        fig: Figure,
+        kind: Kind,
+        speaker: Speaker | None,
+        atts: list[Attribution],
+    ) -> tuple[date | None, date | None, Kind]:
+        ref = self._reference_date(sent, fig, speaker, atts)
+        exprs = self.times.find(sent.text, ref=ref)
+        rel_s, rel_e = fig.start - sent.start, fig.end - sent.start
+        window_left = sent.text[max(0, rel_s - 60) : rel_s]
+        if any(e.kind == UNDATED for e in exprs if rel_s - 60 <= e.start <= rel_e + 40):
+            return None, None, kind
+        if re.search(r"\bpeak", window_left, re.I) is None and re.search(
+            r"^\W*of the [\d.]+%", sent.text[max(0, rel_s - 10) :]
+        ):
+            return None, None, kind
+        statement_spans = {
+            (e.start, e.end)
+            for e in exprs
+            for a in atts
+            if e.kind == POINT and 0 <= e.start - (a.pos - sent.start) <= 45
+        }
+        best: TimeExpr | None = None
+        best_cost = 1e9
+        others = [
+            (a - sent.start, b - sent.start) for a, b in self.sentence_figures if a != fig.start
+        ]
+        for e in exprs:
+            if e.kind == UNDATED or (e.start, e.end) in statement_spans:
+                continue
+            lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
+            if any(lo <= a < hi for a, _ in others):
+                continue
+            between = sent.text[lo:hi]
+            if e.start >= rel_e:
+                cost = float(e.start - rel_e)
+            else:
+                cost = (rel_s - e.end) * 1.5 + 5
+            if "," in between or ";" in between:
+                cost += 60
+            if kind is Kind.HOLDS and e.kind == PERIOD and (e.start < rel_e or cost > 40):
+                continue
+            if cost < best_cost:
+                best, best_cost = e, cost
+        if best is None:
+            return None, ref, kind
+        if best.kind == "relative":
+            if self.last_as_of is not None:
+                months = re.search(r"(\w+)\s+months", sent.text[best.start : best.end])
+                n = _count_word(months.group(1)) if months else 12
+                return None, minus_months(self.last_as_of, n), kind
+            return None, ref, kind
+        if best.kind == PERIOD:
+            until = best.until
+            upto = next((e for e in exprs if e.kind == "upto" and e.start >= best.end), None)
+            if upto is not None and upto.until is not None:
+                until = upto.until
+            if kind is Kind.HOLDS and best.start >= rel_e and best.start - rel_e < 40:
+                kind = Kind.GAINED
+            if kind is Kind.HOLDS:
+                return None, until, kind
+            return best.since, until, kind
+        if best.kind == "upto":
+            return None, best.until, kind
+        return None, best.until, kind
+
+    def _reference_date(
+        self, sent: Sentence, fig: Figure, speaker: Speaker | None, atts: list[Attribution]
+    ) -> date | None:
+        for att in atts:
+            if speaker is not None and att.speaker.name == speaker.name:
+                when = self._attribution_date(sent, att)
+                if when is not None:
+                    return when
+        if speaker is not None and speaker.name in self.statement_date:
+            return self.statement_date[speaker.name]
+        if speaker is not None and self.last_statement is not None:
+            return self.last_statement
+        return self.published
+
+
+def _count_word(word: str) -> int:
+    table = {"one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "eighteen": 18}
+    return int(word) if word.isdigit() else table.get(word.lower(), 12)
+
+
+def _measure_like(frame: Frame, fig: Figure) -> Measure:
+    from claimmap.extract.numbers import AREA, SETTLEMENTS
+
+    if fig.unit == AREA:
+        return Measure.AREA_KM2
+    if fig.unit == SETTLEMENTS:
+        return Measure.SETTLEMENTS
+    return frame.measure
+
+
+def _quote_speakers(
+    sentences: Sequence[Sentence], atts: dict[int, list[Attribution]]
+) -> dict[int, Speaker | None]:
+    """Give every sentence that holds a quotation the speaker of that quotation."""
+    out: dict[int, Speaker | None] = {}
+    last_para_speaker: dict[int, Speaker | None] = {}
+    for i, sent in enumerate(sentences):
+        if not sent.quoted:
+            continue
+        speaker = None
+        for j in range(i, len(sentences)):
+            other = sentences[j]
+            if other.paragraph != sent.paragraph:
+                break
+            outside = [a for a in atts[other.index] if not other.in_quote(a.pos)]
+            if outside:
+                speaker = outside[0].speaker
+                break
+        if speaker is None:
+            for j in range(i - 1, -1, -1):
+                if sentences[j].paragraph == sent.paragraph:
+                    outside = [
+                        a for a in atts[sentences[j].index] if not sentences[j].in_quote(a.pos)
+                    ]
+                    if outside:
+                        speaker = outside[-1].speaker
+                        break
+                    continue
+                speaker = last_para_speaker.get(sentences[j].paragraph)
+                if speaker is not None or sentences[j].paragraph < sent.paragraph - 1:
+                    break
+        out[sent.index] = speaker
+        last_para_speaker[sent.paragraph] = speaker
+    return out
+
+
+def _same_claimant(a: _Candidate, b: _Candidate) -> bool:
+    if a.claim.claimant_side != b.claim.claimant_side:
+        return False
+    if a.speaker is None or b.speaker is None:
+        return a.speaker is None and b.speaker is None
+    return a.speaker.name == b.speaker.name or a.speaker.generic or b.speaker.generic
+
+
+def _deduplicate(candidates: list[_Candidate]) -> list[Claim]:
+    """Merge restatements of one figure by one claimant; quotation wins, else first."""
+    kept: list[_Candidate] = []
+    for cand in candidates:
+        c = cand.claim
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.claim.holder == c.holder
+                and k.claim.kind == c.kind
+                and k.claim.region == c.region
+                and k.claim.measure == c.measure
+                and abs(k.claim.value - c.value) <= 1e-9 * max(1.0, abs(c.value))
+                and _same_claimant(k, cand)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(cand)
+        elif cand.in_quote and not twin.in_quote:
+            keep_order = twin.order
+            kept[kept.index(twin)] = _Candidate(c, cand.speaker, True, keep_order)
+    kept.sort(key=lambda k: k.order)
+    return [k.claim for k in kept]
+
+
+def extract_claims(
+    text: str,
+    published: date | None = None,
+    *,
+    article_id: str | None = None,
+    language: str = "en",
+    lexicons: tuple[str, ...] = (),
+) -> list[Claim]:
+    """Return the territorial-control claims of one article's text."""
+    lex = load_lexicon(language, lexicons)
+    return _ArticleExtractor(lex, text, published, article_id).run()
+
+
+def extract_article(article: Article, *, lexicons: tuple[str, ...] = ()) -> Extraction:
+    """Return the claims of an article (its language, date and id applied)."""
+    language = article.language or "en"
+    claims = extract_claims(
+        article.text,
+        article.published,
+        article_id=article.id,
+        language=language if language in {"en"} else "en",
+        lexicons=lexicons,
+    )
+    return Extraction(article=article, claims=tuple(claims))
+
+
+_ = timedelta
