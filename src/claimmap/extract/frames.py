@@ -274,7 +274,10 @@ class FrameFinder:
                 return verb_class, side, True
             subject = left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
             side = self._subject(subject[-120:])
-            if side is None and re.match(r"occup", left[v_start:v_end], re.I):
+            if side is None and (
+                re.match(r"occup", left[v_start:v_end], re.I)
+                or re.search(r"\boccupied\s+(?:area|territor)", left, re.I)
+            ):
                 side = "occupier"
             return verb_class, side, side is None
         if joined:

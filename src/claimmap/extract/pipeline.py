@@ -55,7 +55,6 @@ class _ArticleExtractor:
         self.last_as_of: date | None = None
         self.last_frame: Frame | None = None
         self.last_claimant: Speaker | None = None
-        self.last_statement: date | None = None
         self.region_mentions: list[tuple[int, str]] = []
         self.sentence_figures: list[tuple[int, int]] = []
 
@@ -88,7 +87,11 @@ class _ArticleExtractor:
                 when = self._attribution_date(sent, att)
                 if when is not None:
                     self.statement_date[att.speaker.name] = when
-                    self.last_statement = when
+                    # people met at the same event spoke that day too
+                    for mention in self.attributor.mentions(sent):
+                        other = mention.speaker
+                        if other is not None and not other.generic:
+                            self.statement_date.setdefault(other.name, when)
             for _, codes in self.frames.places(sent.text):
                 for code in codes:
                     if code.startswith("RU-"):
@@ -220,7 +223,9 @@ class _ArticleExtractor:
         if measure is not Measure.SHARE_OF_REGION and len(regions) > 1:
             countries = {self.lex.region_country.get(r, r[:2]) for r in regions}
             regions = (countries.pop(),) if len(countries) == 1 else regions[:1]
-        since, as_of, kind = self._dates(sent, fig, kind, speaker, atts)
+        since, as_of, kind, period = self._dates(sent, fig, kind, speaker, atts)
+        if measure is Measure.SHARE_OF_REGION and kind is Kind.GAINED and not period:
+            kind = Kind.HOLDS
         self.last_regions = regions
         self.last_holder = holder
         self.last_as_of = as_of
@@ -302,17 +307,17 @@ class _ArticleExtractor:
         kind: Kind,
         speaker: Speaker | None,
         atts: list[Attribution],
-    ) -> tuple[date | None, date | None, Kind]:
+    ) -> tuple[date | None, date | None, Kind, bool]:
         ref = self._reference_date(sent, fig, speaker, atts)
         exprs = self.times.find(sent.text, ref=ref)
         rel_s, rel_e = fig.start - sent.start, fig.end - sent.start
         window_left = sent.text[max(0, rel_s - 60) : rel_s]
         if any(e.kind == UNDATED for e in exprs if rel_s - 60 <= e.start <= rel_e + 40):
-            return None, None, kind
+            return None, None, kind, False
         if re.search(r"\bpeak", window_left, re.I) is None and re.search(
             r"^\W*of the [\d.]+%", sent.text[max(0, rel_s - 10) :]
         ):
-            return None, None, kind
+            return None, None, kind, False
         statement_spans = {
             (e.start, e.end)
             for e in exprs
@@ -342,13 +347,13 @@ class _ArticleExtractor:
             if cost < best_cost:
                 best, best_cost = e, cost
         if best is None:
-            return None, ref, kind
+            return None, ref, kind, False
         if best.kind == "relative":
             if self.last_as_of is not None:
                 months = re.search(r"(\w+)\s+months", sent.text[best.start : best.end])
                 n = _count_word(months.group(1)) if months else 12
-                return None, minus_months(self.last_as_of, n), kind
-            return None, ref, kind
+                return None, minus_months(self.last_as_of, n), kind, False
+            return None, ref, kind, False
         if best.kind == PERIOD:
             until = best.until
             upto = next((e for e in exprs if e.kind == "upto" and e.start >= best.end), None)
@@ -357,11 +362,11 @@ class _ArticleExtractor:
             if kind is Kind.HOLDS and best.start >= rel_e and best.start - rel_e < 40:
                 kind = Kind.GAINED
             if kind is Kind.HOLDS:
-                return None, until, kind
-            return best.since, until, kind
+                return None, until, kind, False
+            return best.since, until, kind, True
         if best.kind == "upto":
-            return None, best.until, kind
-        return None, best.until, kind
+            return None, best.until, kind, False
+        return None, best.until, kind, False
 
     def _reference_date(
         self, sent: Sentence, fig: Figure, speaker: Speaker | None, atts: list[Attribution]
@@ -373,8 +378,6 @@ class _ArticleExtractor:
                     return when
         if speaker is not None and speaker.name in self.statement_date:
             return self.statement_date[speaker.name]
-        if speaker is not None and self.last_statement is not None:
-            return self.last_statement
         return self.published
 
 
