@@ -125,7 +125,9 @@ class Claim:
         for key in ("claimant_side", "holder", "kind", "measure", "qualifier"):
             record[key] = str(record[key])
         if float(self.value).is_integer() and self.measure is not Measure.SHARE_OF_REGION:
-            record["value"] = int(self.value) if self.measure is not Measure.SHARE_OF_INITIAL else self.value
+            record["value"] = (
+                int(self.value) if self.measure is not Measure.SHARE_OF_INITIAL else self.value
+            )
         return record
 
 

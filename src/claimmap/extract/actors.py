@@ -148,7 +148,9 @@ class Attributor:
             if low.startswith("the ") and len(words) <= 3 and side is None:
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
             else:
-                kind = ANALYST if head in {"analysis", "agency", "institute", "analysts"} else PERSON
+                kind = (
+                    ANALYST if head in {"analysis", "agency", "institute", "analysts"} else PERSON
+                )
                 speaker = Speaker(name=phrase, side=side or Side.OTHER, kind=kind, generic=True)
                 if side is None:
                     found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
@@ -175,7 +177,11 @@ class Attributor:
         if mention.speaker is not None:
             return mention.speaker
         ana = (mention.anaphor or "").lower()
-        for prev in reversed(self.history + self.mentioned if ana in {"he", "she"} and not self.history else self.history):
+        for prev in reversed(
+            self.history + self.mentioned
+            if ana in {"he", "she"} and not self.history
+            else self.history
+        ):
             if ana in {"he", "she"} and prev.kind == PERSON:
                 return prev
             if ana in {"it", "they"} and prev.kind in {BODY, ANALYST}:
@@ -210,7 +216,12 @@ class Attributor:
                 speaker = self.resolve(after[0])
                 if speaker:
                     out.append(Attribution(pos=off + m.start(), speaker=speaker, inverted=True))
-        for m in re.finditer(r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?(?:count|calculation|calculations|estimate|estimates|tally|reckoning)\b", text, re.IGNORECASE):
+        for m in re.finditer(
+            r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?"
+            r"(?:count|calculations?|estimates?|tally|reckoning)\b",
+            text,
+            re.IGNORECASE,
+        ):
             inner = [x for x in mentions if off + m.start() <= x.start < off + m.end()]
             if inner:
                 speaker = self.resolve(inner[0])

@@ -93,7 +93,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?:,?\s+(?P<b2y>{year}))?)",
         # between the start of ... on 24 February 2022 and 24 July this year
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
-        rf"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
+        r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
         rf"(?P<since>since\s+(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
@@ -178,11 +178,14 @@ class TimeResolver:
             expr = self._resolve(m, ref=ref, pub=pub, month_ctx=month_ctx)
             if expr is None:
                 continue
-            if expr.kind == PERIOD and expr.since and expr.until:
-                if expr.since.day == 1 and expr.until == month_end(
-                    expr.since.year, expr.since.month
-                ):
-                    month_ctx = (expr.since.year, expr.since.month)
+            is_month = (
+                expr.kind == PERIOD
+                and expr.since is not None
+                and expr.since.day == 1
+                and expr.until == month_end(expr.since.year, expr.since.month)
+            )
+            if is_month and expr.since is not None:
+                month_ctx = (expr.since.year, expr.since.month)
             out.append(expr)
         return sorted(out, key=lambda e: e.start)
 

@@ -21,6 +21,7 @@ from claimmap.extract.numbers import AREA, BARE, FRACTION, PERCENT, SETTLEMENTS,
 from claimmap.model import Holder, Kind, Measure
 
 HOLD, GAIN, LOSE = "holds", "gained", "lose"
+_OPPOSITE = {"RU": "UA", "UA": "RU", "self": "enemy", "enemy": "self"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +126,10 @@ class FrameFinder:
     # -- places ---------------------------------------------------------------------
     def places(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
         """Return the region codes named in ``text`` with their offsets."""
-        out = [(m.start(), self.pats.place_of[m.group(0).lower()]) for m in self.pats.places.finditer(text)]
+        out = [
+            (m.start(), self.pats.place_of[m.group(0).lower()])
+            for m in self.pats.places.finditer(text)
+        ]
         return out
 
     def towns(self, text: str) -> list[str]:
@@ -142,7 +146,9 @@ class FrameFinder:
             after = text[m.end() : m.end() + 12]
             # "of Russia's Kursk region" names the place, not the actor
             before = text[max(0, m.start() - 4) : m.start()]
-            if re.search(r"\bof\s*$|\bin\s*$", before) and not re.match(r"\s+(?:forces|troops|army)", after):
+            if re.search(r"\bof\s*$|\bin\s*$", before) and not re.match(
+                r"\s+(?:forces|troops|army)", after
+            ):
                 continue
             last = self.pats.side_of[m.group(0).lower()]
         return last
@@ -198,12 +204,11 @@ class FrameFinder:
             ):
                 return self._inherit(context, fig, right)
             return None
-        verb_class, holder_side, passive = found
+        verb_class, found_side, passive = found
+        holder_side: str | None = found_side
         if verb_class == LOSE:
             kind = Kind.GAINED
-            holder_side = {"RU": "UA", "UA": "RU", "self": "enemy", "enemy": "self"}.get(
-                holder_side or "", None
-            )
+            holder_side = _OPPOSITE.get(holder_side or "")
         else:
             kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
         measure = self._measure(fig, right, left)
@@ -236,9 +241,16 @@ class FrameFinder:
         """
         if len(gap) > (60 if bare else 90):
             return False
-        tail = re.sub(r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
-                      r"|at least|up to|only|approximately|still)\s*)+$", "", gap.strip(), flags=re.I)
-        if re.search(r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is)\s*$", tail, re.I):
+        tail = re.sub(
+            r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
+            r"|at least|up to|only|approximately|still)\s*)+$",
+            "",
+            gap.strip(),
+            flags=re.I,
+        )
+        if re.search(
+            r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is)\s*$", tail, re.I
+        ):
             return True
         if self.pats.verbs.search(gap):
             return False
@@ -272,7 +284,9 @@ class FrameFinder:
                 by = re.search(r"\bby\s+(?:the\s+)?(\w+)", left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None
                 return verb_class, side, True
-            subject = left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
+            subject = (
+                left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
+            )
             side = self._subject(subject[-120:])
             if side is None and (
                 re.match(r"occup", left[v_start:v_end], re.I)
@@ -287,15 +301,14 @@ class FrameFinder:
             return passive
         state = _first_match(self.control_states, right)
         if state:
-            side = self.side_of(state.group("side").split()[-1])
-            return HOLD, side, False
+            return HOLD, self.side_of(state.group("side").split()[-1]), False
         for rm in self.pats.verbs.finditer(right):
             if rm.start() > 40:
                 break
             if re.search(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", right[: rm.start()]):
                 continue
-            subject = self._subject(right[: rm.start()])
-            return self.pats.verb_class[rm.group(0).lower()], subject, subject is None
+            subject_side = self._subject(right[: rm.start()])
+            return self.pats.verb_class[rm.group(0).lower()], subject_side, subject_side is None
         return None
 
     def _passive(self, text: str) -> tuple[str, str | None, bool] | None:
@@ -364,10 +377,10 @@ class FrameFinder:
             if is_country:
                 if re.match(r"'s\s+(?!territory|land)", text[m.end() : m.end() + 12]):
                     continue
-                if not re.search(r"(?:\bof|\bin|\binto|\bacross|\binside|\bwithin)\s+(?:the\s+)?$",
-                                 text[max(0, m.start() - 12) : m.start()]) and not re.search(
-                    r"territor|land|federation", m.group(0), re.I
-                ):
+                if not re.search(
+                    r"(?:\bof|\bin|\binto|\bacross|\binside|\bwithin)\s+(?:the\s+)?$",
+                    text[max(0, m.start() - 12) : m.start()],
+                ) and not re.search(r"territor|land|federation", m.group(0), re.I):
                     continue
             if out and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last_end : m.start()]):
                 break

@@ -243,7 +243,7 @@ def load_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> Lexicon:
         actors = [*actors, *user.actor]
         for iso, names in user.towns.items():
             towns_by_region.setdefault(iso, []).extend(names)
-    region_country = {r.iso: r.country for r in regions}
+    region_country: dict[str, str] = {r.iso: str(r.country) for r in regions}
     for g in groups:
         for member in g.members:
             if member not in region_country:

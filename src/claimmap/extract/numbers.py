@@ -172,9 +172,7 @@ def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
     return _mark_conversions(figures, text, offset)
 
 
-def _figure_from_match(
-    m: re.Match[str], text: str, offset: int, pats: _Patterns
-) -> Figure | None:
+def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns) -> Figure | None:
     start, end = m.start(), m.end()
     if m.group("frac"):
         value = pats.fractions[" ".join(m.group("frac").lower().split())]
@@ -205,18 +203,18 @@ def _figure_from_match(
         unit = SETTLEMENTS
     else:
         unit = BARE
-        if _YEAR.match(lo_raw_clean) or hi_raw is not None and not lo_raw[0].isdigit():
+        if _YEAR.match(lo_raw_clean) or (hi_raw is not None and not lo_raw[0].isdigit()):
             return None
-        if not _BARE_NEXT.match(text[end:]) or _MONTH_BEFORE.search(text[max(0, start - 12) : start]):
+        if not _BARE_NEXT.match(text[end:]) or _MONTH_BEFORE.search(
+            text[max(0, start - 12) : start]
+        ):
             return None
     if unit == SETTLEMENTS and m.group("ofset") is None:
         # "847 of the region's 1,298 villages": the second number is a total
         before = text[max(0, start - 40) : start]
         total = bool(re.search(r"\bof\s+(?:the\s+)?(?:region's\s+|its\s+)?$", before, re.I))
     qualifier = _hedge(text, start, end, pats)
-    if hi_raw is not None and not re.search(r"\band\b", matched[len(lo_raw) :][:6]):
-        qualifier = Qualifier.UP_TO
-    elif hi_raw is not None:
+    if hi_raw is not None:
         qualifier = Qualifier.UP_TO
     if unit == SETTLEMENTS and m.group("ofset"):
         # keep only the leading number: "seven of the villages"

@@ -223,7 +223,9 @@ class _ArticleExtractor:
         if measure is not Measure.SHARE_OF_REGION and len(regions) > 1:
             countries = {self.lex.region_country.get(r, r[:2]) for r in regions}
             regions = (countries.pop(),) if len(countries) == 1 else regions[:1]
-        since, as_of, kind, period = self._dates(sent, fig, kind, speaker, atts)
+        since, as_of, kind, period = self._dates(
+            sent, fig, kind, speaker, atts, of_initial=measure is Measure.SHARE_OF_INITIAL
+        )
         if measure is Measure.SHARE_OF_REGION and kind is Kind.GAINED and not period:
             kind = Kind.HOLDS
         self.last_regions = regions
@@ -256,7 +258,9 @@ class _ArticleExtractor:
     def _context_regions(self, sent: Sentence, fig: Figure) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
         right = self.text[fig.end : fig.end + 60]
-        if re.match(r"\W*(?:of\s+)?(?:each\s+of\s+)?(?:those|these)\s+(?:\w+\s+)?regions", right, re.I):
+        if re.match(
+            r"\W*(?:of\s+)?(?:each\s+of\s+)?(?:those|these)\s+(?:\w+\s+)?regions", right, re.I
+        ):
             return self.last_regions or ("UA",)
         anaphor = re.match(
             r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
@@ -307,6 +311,8 @@ class _ArticleExtractor:
         kind: Kind,
         speaker: Speaker | None,
         atts: list[Attribution],
+        *,
+        of_initial: bool = False,
     ) -> tuple[date | None, date | None, Kind, bool]:
         ref = self._reference_date(sent, fig, speaker, atts)
         exprs = self.times.find(sent.text, ref=ref)
@@ -336,12 +342,12 @@ class _ArticleExtractor:
             if any(lo <= a < hi for a, _ in others):
                 continue
             between = sent.text[lo:hi]
-            if e.start >= rel_e:
-                cost = float(e.start - rel_e)
-            else:
-                cost = (rel_s - e.end) * 1.5 + 5
+            cost = float(e.start - rel_e) if e.start >= rel_e else (rel_s - e.end) * 1.5 + 5
             if "," in between or ";" in between:
                 cost += 60
+            elif of_initial and e.start >= rel_e:
+                # "40% of the ground it seized in August": the object's own date
+                continue
             if kind is Kind.HOLDS and e.kind == PERIOD and (e.start < rel_e or cost > 40):
                 continue
             if cost < best_cost:
