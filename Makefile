@@ -1,24 +1,32 @@
-# make demo: create .venv, install claimmap, run the main job on the dev articles.
-# make test: create .venv, install claimmap, run ruff, mypy and the test suite.
-# CLAIMMAP_DATA names the shared data folder (default: ../shared/data).
+# make demo   create .venv if missing, then show the claims of the dev and seed articles.
+# make test   create .venv if missing, then run ruff (check, format), mypy and pytest.
+# make bench  create .venv if missing, then time extraction (benchmarks/README.md).
+#
+# CLAIMMAP_DATA names the shared data folder (default ../shared/data, beside the
+# checkout): make demo CLAIMMAP_DATA=/path/to/data
 PYTHON ?= python3
 VENV := .venv
 STAMP := $(VENV)/.installed
 CLAIMMAP_DATA ?= ../shared/data
+export CLAIMMAP_DATA
 
-.PHONY: demo test
+.PHONY: demo test bench
 
+# The stamp is newer than pyproject.toml once installed, so later runs skip this.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/python -c "import json,sys,datetime as d; from claimmap import extract_claims; [print(json.dumps(c.to_record(), ensure_ascii=False)) for f in sys.argv[1:] for r in map(json.loads, open(f, encoding='utf-8')) for c in extract_claims(r['text'], d.date.fromisoformat(r['published']), article_id=r['id'])]" $(CLAIMMAP_DATA)/articles/dev.jsonl $(CLAIMMAP_DATA)/articles/seed.jsonl
+	$(VENV)/bin/claimmap extract $(CLAIMMAP_DATA)/articles/dev.jsonl \
+		$(CLAIMMAP_DATA)/articles/seed.jsonl --format table
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
+
+bench: $(STAMP)
+	$(VENV)/bin/python benchmarks/extract_speed.py

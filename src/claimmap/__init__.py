@@ -1,6 +1,64 @@
-"""claimmap: territorial-control claims in war reporting."""
+"""claimmap: territorial-control claims in war reporting.
+
+The public API. ``read_paths`` reads inputs (JSON Lines records, HTML pages, text)
+into :class:`Article` records and :class:`Finding` records for what cannot be read;
+``extract_article`` and ``extract_claims`` turn articles or texts into
+:class:`Claim` records (``shared/spec/claims.md``)::
+
+    >>> from datetime import date
+    >>> from claimmap import extract_claims
+    >>> [c.value for c in extract_claims("Russia controls about 20% of Ukraine.", date(2025, 1, 1))]
+    [0.2]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from claimmap.__about__ import __version__
+from claimmap.errors import ClaimmapError, ConfigError, InputError, LexiconError
 from claimmap.extract.pipeline import extract_article, extract_claims
+from claimmap.model import (
+    Article,
+    Claim,
+    Extraction,
+    Finding,
+    Holder,
+    Kind,
+    Measure,
+    Qualifier,
+    Side,
+)
 
-__all__ = ["__version__", "extract_article", "extract_claims"]
+if TYPE_CHECKING:
+    from claimmap.ingest import read_paths
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ClaimmapError",
+    "ConfigError",
+    "Extraction",
+    "Finding",
+    "Holder",
+    "InputError",
+    "Kind",
+    "LexiconError",
+    "Measure",
+    "Qualifier",
+    "Side",
+    "__version__",
+    "extract_article",
+    "extract_claims",
+    "read_paths",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # Ingest pulls in trafilatura and lxml (about half a second); callers who only
+    # extract from text should not pay for it.
+    if name == "read_paths":
+        from claimmap.ingest import read_paths
+
+        return read_paths
+    raise AttributeError(f"module 'claimmap' has no attribute {name!r}")

@@ -1,0 +1,238 @@
+"""The command line: ``claimmap extract PATH...``.
+
+Reads articles with :func:`claimmap.read_paths`, extracts their claims with
+:func:`claimmap.extract_article` and writes them to stdout, as JSON Lines (the
+record of ``shared/spec/claims.md`` plus ``article``, what ``score.py`` reads) or
+as one table per article. Input problems go to stderr, one line each, and every
+other input is still processed. This is the only module that prints or exits.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from claimmap import Article, Claim, Finding, __version__, extract_article, read_paths
+from claimmap.errors import ConfigError, InputError, LexiconError
+from claimmap.extract.lexicon import load_lexicon
+
+EXIT_STATUSES = (
+    "Exit status: 0 when all inputs were read, 1 when any input (a file, a line of "
+    "one) failed, 2 for bad usage (an unknown option, a bad --published date or "
+    "--lexicon file)."
+)
+
+app = typer.Typer(
+    name="claimmap",
+    epilog=EXIT_STATUSES,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+class OutputFormat(StrEnum):
+    """How ``extract`` writes claims."""
+
+    JSONL = "jsonl"
+    TABLE = "table"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimmap {__version__}")
+        raise typer.Exit()
+
+
+def _parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Extract territorial-control claims from war reporting."""
+
+
+@app.command(epilog=EXIT_STATUSES)
+def extract(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Articles to read: JSON Lines records, HTML pages or plain text.",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        date | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            parser=_parse_date,
+            help="Publication date of inputs that carry none (HTML without a date, text).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", help="jsonl: one claim record a line; table: one per article."),
+    ] = OutputFormat.JSONL,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option(
+            metavar="FILE",
+            help="A TOML file of extra places, towns or speakers; may be repeated.",
+        ),
+    ] = None,
+) -> None:
+    """Extract the claims of every article in PATH... and write them to stdout."""
+    lexicons = tuple(str(path) for path in lexicon or ())
+    try:
+        # Check the user's files before any input is read, so a typo costs nothing.
+        load_lexicon("en", lexicons)
+    except LexiconError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--lexicon'") from exc
+    console = Console(highlight=False)
+    failed = False
+    try:
+        for item in read_paths(paths, published=published):
+            if isinstance(item, Finding):
+                _report(item)
+                failed = True
+                continue
+            extraction = extract_article(item, lexicons=lexicons)
+            for finding in extraction.findings:
+                _report(finding, level="warning")
+            if output_format is OutputFormat.JSONL:
+                _write_jsonl(extraction.claims)
+            else:
+                console.print(
+                    _claims_table(extraction.article, extraction.claims, width=console.width)
+                )
+    except InputError as exc:
+        _report(exc)
+        failed = True
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    if failed:
+        raise typer.Exit(1)
+
+
+def _report(problem: Finding | InputError, *, level: Literal["error", "warning"] = "error") -> None:
+    color = "red" if level == "error" else "yellow"
+    prefix = typer.style(f"claimmap: {level}:", fg=color, bold=True)
+    typer.echo(f"{prefix} {problem}", err=True)
+
+
+def _write_jsonl(claims: tuple[Claim, ...]) -> None:
+    for claim in claims:
+        sys.stdout.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+
+
+# Below this many columns the one-column-per-field table cuts its cells to nothing, so
+# the fields are stacked into one cell beside the quote instead.
+_FULL_TABLE_WIDTH = 140
+
+
+def _claims_table(article: Article, claims: tuple[Claim, ...], *, width: int) -> Table:
+    title = Text(article.id, style="bold")
+    if article.published is not None:
+        title.append(f"  {article.published.isoformat()}", style="dim")
+    table = Table(
+        title=title,
+        title_justify="left",
+        caption=None if claims else "no claims",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    full = width >= _FULL_TABLE_WIDTH
+    table.add_column("quote", ratio=3, min_width=20)
+    if full:
+        table.add_column("claimant", ratio=1, min_width=10)
+        for name in _FIELDS:
+            table.add_column(name, no_wrap=True)
+    else:
+        table.add_column("claim", ratio=2, min_width=20)
+    for claim in claims:
+        record = claim.to_record()
+        values = {name: _cell(record, key) for name, key in _FIELDS.items()}
+        if full:
+            table.add_row(_shorten(claim), Text(claim.claimant or "—"), *values.values())
+        else:
+            table.add_row(_shorten(claim), _stacked(claim.claimant, values))
+    return table
+
+
+# Table column -> record field.
+_FIELDS = {
+    "side": "claimant_side",
+    "holder": "holder",
+    "kind": "kind",
+    "region": "region",
+    "measure": "measure",
+    "value": "value",
+    "qualifier": "qualifier",
+    "as_of": "as_of",
+    "since": "since",
+}
+
+
+def _cell(record: dict[str, object], key: str) -> str:
+    value = record[key]
+    if value is None:
+        return "—"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _stacked(claimant: str | None, v: dict[str, str]) -> Text:
+    text = Text(claimant or "—")
+    text.append(f" ({v['side']})\n{v['holder']} {v['kind']} {v['region']}\n")
+    text.append(f"{v['measure']} {v['qualifier']} {v['value']}\nas_of {v['as_of']}")
+    if v["since"] != "—":
+        text.append(f" since {v['since']}")
+    return text
+
+
+def _shorten(claim: Claim, *, width: int = 80) -> Text:
+    """The quote cut to ``width`` characters around its figure, the figure in bold."""
+    quote = claim.quote.replace("\n", " ")
+    fig_start, fig_end = claim.figure_start - claim.start, claim.figure_end - claim.start
+    if not 0 <= fig_start <= fig_end <= len(quote):
+        fig_start = fig_end = 0
+    left, right = 0, len(quote)
+    if right > width:
+        left = max(0, min(fig_start - (width - (fig_end - fig_start)) // 2, right - width))
+        right = left + width
+        # cut at spaces, but never into the figure
+        if left and (space := quote.find(" ", left, fig_start)) != -1:
+            left = space + 1
+        if right < len(quote) and (space := quote.rfind(" ", fig_end, right)) != -1:
+            right = space
+    lead = "…" if left else ""
+    text = Text(lead + quote[left:right] + ("…" if right < len(quote) else ""))
+    shift = len(lead) - left
+    text.stylize("bold", fig_start + shift, fig_end + shift)
+    return text
