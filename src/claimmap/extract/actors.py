@@ -118,6 +118,7 @@ class Attributor:
         self.history: list[Speaker] = []
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
         self.mentioned: list[Speaker] = []
+        self._mentions: dict[int, list[_Mention]] = {}
 
     def _known(self, alias: str) -> Speaker:
         actor = self.pats.by_alias[alias.lower()]
@@ -125,6 +126,12 @@ class Attributor:
 
     def mentions(self, sent: Sentence) -> list[_Mention]:
         """Return the speaker mentions of a sentence, in order."""
+        cached = self._mentions.get(sent.start)
+        if cached is None:
+            cached = self._mentions[sent.start] = self._find_mentions(sent)
+        return cached
+
+    def _find_mentions(self, sent: Sentence) -> list[_Mention]:
         text, off = sent.text, sent.start
         found: list[_Mention] = []
         taken: list[tuple[int, int]] = []

@@ -152,6 +152,8 @@ class TimeResolver:
         self.pats = _patterns(lex)
         self.published = published
         self.undated = lex.pattern("undated")
+        # one article asks about the same sentence several times (statement, figures)
+        self._cache: dict[tuple[str, date | None], list[TimeExpr]] = {}
 
     def _month(self, raw: str | None) -> int | None:
         if not raw:
@@ -167,6 +169,13 @@ class TimeResolver:
 
     def find(self, text: str, *, ref: date | None) -> list[TimeExpr]:
         """Return the time expressions of ``text`` resolved against ``ref``."""
+        key = (text, ref)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = self._find(text, ref=ref)
+        return cached
+
+    def _find(self, text: str, *, ref: date | None) -> list[TimeExpr]:
         out: list[TimeExpr] = []
         pub = self.published
         for m in self.undated.finditer(text):

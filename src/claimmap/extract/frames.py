@@ -121,12 +121,16 @@ class FrameFinder:
         self.region_object = lex.pattern("region_object")
         self.share_block = lex.pattern("share_block")
         self.control_states = lex.control_states
+        self._places: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.distractor = lex.pattern("distractor")
 
     # -- places ---------------------------------------------------------------------
     def places(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
         """Return the region codes named in ``text`` with their offsets."""
-        out = [
+        cached = self._places.get(text)
+        if cached is not None:
+            return cached
+        out = self._places[text] = [
             (m.start(), self.pats.place_of[m.group(0).lower()])
             for m in self.pats.places.finditer(text)
         ]

@@ -154,19 +154,57 @@ class UserFile(_Strict):
     towns: dict[str, list[str]] = Field(default_factory=dict)
 
 
-def phrase_pattern(phrases: Iterable[str]) -> str:
-    """Return a regex alternation of ``phrases``, longest first, on word boundaries.
+def _trie_regex(phrases: Sequence[str]) -> str:
+    """Return a regex matching any of ``phrases`` as a prefix tree, longest first.
 
-    >>> re.findall(phrase_pattern(["sq km", "sq"]), "12 sq km")
-    ['sq km']
+    A flat alternation of hundreds of names makes ``re`` try each name at each
+    position; a prefix tree tries each first letter once.
+
+    >>> re.fullmatch(_trie_regex(["sq km", "sq mi", "sq"]), "sq  mi") is not None
+    True
     """
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in " ".join(phrase.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return emit(trie)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> str:
+    """Return a regex matching any of ``phrases`` (longest first) on word boundaries.
+
+    Phrases become a prefix tree; the left word boundary is tested once per
+    position, the right one after each phrase that ends in a letter or digit.
+
+    >>> re.findall(phrase_pattern(["sq km", "sq", "%"]), "12 sq km, 5%")
+    ['sq km', '%']
+    """
+    parts = {" ".join(p.split()) for p in phrases if p.strip()}
+    worded = sorted(p for p in parts if p[0].isalnum())
+    other = sorted(p for p in parts if not p[0].isalnum())
     alts = []
-    for p in parts:
-        body = r"\s+".join(re.escape(w) for w in p.split())
-        left = r"(?<![\w])" if p[0].isalnum() else ""
-        right = r"(?![\w])" if p[-1].isalnum() else ""
-        alts.append(f"{left}{body}{right}")
+    for group, left in ((worded, r"(?<![\w])"), (other, "")):
+        closed = [p for p in group if p[-1].isalnum()]
+        open_ = [p for p in group if not p[-1].isalnum()]
+        if closed:
+            alts.append(left + "(?:" + _trie_regex(closed) + r")(?![\w])")
+        if open_:
+            alts.append(left + "(?:" + _trie_regex(open_) + ")")
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
