@@ -22,11 +22,9 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import sys
-import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -42,34 +40,8 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Classifier", category=UserWarning)
     from quantulum3 import parser as quantulum
 
+from _timing import data_dir, median_seconds
 from claimmap.ingest.html import TRAFILATURA_OPTIONS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def data_dir() -> Path:
-    """Return the shared data folder: $CLAIMMAP_DATA, else ../shared/data."""
-    return Path(os.environ.get("CLAIMMAP_DATA") or ROOT.parent / "shared" / "data")
-
-
-def median_seconds(run: Callable[[], object], *, repeats: int, min_time: float) -> float:
-    """Return the median time of one call of ``run``, over ``repeats`` timed runs."""
-    run()
-    loops = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(loops):
-            run()
-        if time.perf_counter() - start >= min_time:
-            break
-        loops *= 2
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for _ in range(loops):
-            run()
-        times.append((time.perf_counter() - start) / loops)
-    return statistics.median(times)
 
 
 def bench_text(path: Path, *, repeats: int, min_time: float) -> list[tuple[str, str, str]]:

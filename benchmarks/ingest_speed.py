@@ -21,44 +21,15 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import statistics
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib.metadata import version
-from pathlib import Path
 
 import trafilatura
 
+from _timing import data_dir, median_seconds
 from claimmap.ingest import read_html
 from claimmap.ingest.html import TRAFILATURA_OPTIONS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def data_dir() -> Path:
-    """Return the shared data folder: $CLAIMMAP_DATA, else ../shared/data."""
-    return Path(os.environ.get("CLAIMMAP_DATA") or ROOT.parent / "shared" / "data")
-
-
-def median_seconds(run: Callable[[], object], *, repeats: int, min_time: float) -> float:
-    """Return the median time of one call of ``run``, over ``repeats`` timed runs."""
-    run()
-    loops = 1
-    while True:
-        start = time.perf_counter()
-        for _ in range(loops):
-            run()
-        if time.perf_counter() - start >= min_time:
-            break
-        loops *= 2
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for _ in range(loops):
-            run()
-        times.append((time.perf_counter() - start) / loops)
-    return statistics.median(times)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

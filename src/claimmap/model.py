@@ -124,10 +124,9 @@ class Claim:
             record[key] = value.isoformat() if value is not None else None
         for key in ("claimant_side", "holder", "kind", "measure", "qualifier"):
             record[key] = str(record[key])
-        if float(self.value).is_integer() and self.measure is not Measure.SHARE_OF_REGION:
-            record["value"] = (
-                int(self.value) if self.measure is not Measure.SHARE_OF_INITIAL else self.value
-            )
+        is_share = self.measure in {Measure.SHARE_OF_REGION, Measure.SHARE_OF_INITIAL}
+        if not is_share and float(self.value).is_integer():
+            record["value"] = int(self.value)
         return record
 
 

@@ -160,6 +160,10 @@ class TimeResolver:
             return None
         return self.pats.months.get(raw.lower().rstrip("."))
 
+    def count(self, raw: str | None) -> int:
+        """Return a small count written in digits or words ("twelve" -> 12); 1 if absent."""
+        return self._count(raw)
+
     def _count(self, raw: str | None) -> int:
         if not raw:
             return 1

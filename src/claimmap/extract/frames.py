@@ -13,11 +13,11 @@ Figures that are not claims (a region's size, rates, shares of gains) get no fra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimmap.extract.lexicon import Lexicon, phrase_pattern
-from claimmap.extract.numbers import AREA, BARE, FRACTION, PERCENT, SETTLEMENTS, Figure
+from claimmap.extract.numbers import BARE, FRACTION, PERCENT, Figure
 from claimmap.model import Holder, Kind, Measure
 
 HOLD, GAIN, LOSE = "holds", "gained", "lose"
@@ -32,11 +32,9 @@ class Frame:
     kind: Kind
     measure: Measure
     regions: tuple[str, ...] = ()
-    #: the holder came from the speaker's own side ("we", passive "liberated")
-    holder_from_speaker: bool = False
-    #: the verb was a passive participle without agent
-    passive: bool = False
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    #: when ``holder`` is None, who the subject was: "self" ("we"), "enemy",
+    #: "occupier" ("under occupation"), or "" (a passive without agent)
+    side_hint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +206,7 @@ class FrameFinder:
             ):
                 return self._inherit(context, fig, right)
             return None
-        verb_class, found_side, passive = found
+        verb_class, found_side = found
         holder_side: str | None = found_side
         if verb_class == LOSE:
             kind = Kind.GAINED
@@ -232,9 +230,7 @@ class FrameFinder:
             kind=kind,
             measure=measure,
             regions=regions,
-            holder_from_speaker=holder is None,
-            passive=passive,
-            notes=(holder_side or "",),
+            side_hint=holder_side or "",
         )
 
     def _is_joined(self, gap: str, *, bare: bool) -> bool:
@@ -265,8 +261,8 @@ class FrameFinder:
 
     def _predicate(
         self, left: str, left_full: str, cut: int, right: str, joined: bool
-    ) -> tuple[str, str | None, bool] | None:
-        """Find the verb or state that governs a figure: (class, holder side, passive)."""
+    ) -> tuple[str, str | None] | None:
+        """Find the verb or state that governs a figure: (class, holder side)."""
         near = right[:70]
         state = _first_match(self.control_states, near)
         if state:
@@ -275,9 +271,9 @@ class FrameFinder:
             if side is None and re.search("occupation|occupiers?", state.group(0), re.I):
                 side = "occupier"
             if side is not None:
-                return HOLD, side, False
+                return HOLD, side
         if self.pats.to_be_freed.search(near):
-            return HOLD, "occupier", False
+            return HOLD, "occupier"
         passive = self._passive(near)
         if passive is not None:
             return passive
@@ -287,7 +283,7 @@ class FrameFinder:
             if re.search(r"\b(?:been|was|were|be|is|are)\s*$", left[:v_start]):
                 by = re.search(r"\bby\s+(?:the\s+)?(\w+)", left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None
-                return verb_class, side, True
+                return verb_class, side
             subject = (
                 left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
             )
@@ -297,7 +293,7 @@ class FrameFinder:
                 or re.search(r"\boccupied\s+(?:area|territor)", left, re.I)
             ):
                 side = "occupier"
-            return verb_class, side, side is None
+            return verb_class, side
         if joined:
             return None
         passive = self._passive(right)
@@ -305,17 +301,17 @@ class FrameFinder:
             return passive
         state = _first_match(self.control_states, right)
         if state:
-            return HOLD, self.side_of(state.group("side").split()[-1]), False
+            return HOLD, self.side_of(state.group("side").split()[-1])
         for rm in self.pats.verbs.finditer(right):
             if rm.start() > 40:
                 break
             if re.search(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", right[: rm.start()]):
                 continue
             subject_side = self._subject(right[: rm.start()])
-            return self.pats.verb_class[rm.group(0).lower()], subject_side, subject_side is None
+            return self.pats.verb_class[rm.group(0).lower()], subject_side
         return None
 
-    def _passive(self, text: str) -> tuple[str, str | None, bool] | None:
+    def _passive(self, text: str) -> tuple[str, str | None] | None:
         for pm in self.pats.passive.finditer(text):
             if re.search(r"\b(?:that|which|who)\s+$", text[: pm.start()]):
                 continue
@@ -329,7 +325,7 @@ class FrameFinder:
                     if self.side_of(w):
                         side = self.side_of(w)
                         break
-            return verb_class, side, True
+            return verb_class, side
         return None
 
     def _inherit(self, base: Frame, fig: Figure, right: str) -> Frame | None:
@@ -340,17 +336,13 @@ class FrameFinder:
         return replace(base, measure=measure, regions=own or base.regions)
 
     def _measure(self, fig: Figure, right: str, left: str) -> Measure | None:
-        if fig.unit == AREA:
-            return Measure.AREA_KM2
-        if fig.unit == SETTLEMENTS:
-            return Measure.SETTLEMENTS
+        if fig.counted_measure is not None:
+            return fig.counted_measure
         if fig.unit in {PERCENT, FRACTION}:
             obj = re.match(r"\s*(?:[\"”]\s*)?of\s+(?P<obj>.*)", right, re.IGNORECASE | re.DOTALL)
             if obj is None:
                 if self.share_block.search(right[:30]):
                     return None
-                if re.search(r"\bof\s+(?:it|them)\s*$", left):
-                    return Measure.SHARE_OF_REGION
                 return Measure.SHARE_OF_REGION
             target = obj.group("obj")[:90]
             if self.share_block.match(target) or self.share_block.search(target[:40]):
@@ -394,21 +386,6 @@ class FrameFinder:
             return tuple(out)
         towns = self.towns(text)
         return (towns[0],) if towns else ()
-
-    def is_distractor(self, text: str) -> bool:
-        return bool(self.distractor.search(text))
-
-
-def _pick_regions(found: list[tuple[str, ...]]) -> tuple[str, ...]:
-    """Choose the regions of an object phrase: specific regions beat a country."""
-    specific: list[str] = []
-    for codes in found:
-        for code in codes:
-            if "-" in code and code not in specific:
-                specific.append(code)
-    if specific:
-        return tuple(specific)
-    return found[0]
 
 
 def _first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimmap.extract.lexicon import Lexicon, phrase_pattern
-from claimmap.model import Qualifier
+from claimmap.model import Measure, Qualifier
 
 KM2_PER_MI2 = 2.589988110336
 AREA, PERCENT, FRACTION, SETTLEMENTS, BARE = "area", "percent", "fraction", "settlements", "bare"
@@ -36,6 +36,11 @@ class Figure:
     conversion: bool = False
     #: "N of the M villages": M is a total, not a claim
     total: bool = False
+
+    @property
+    def counted_measure(self) -> Measure | None:
+        """The measure a unit fixes by itself (areas, settlements); shares need context."""
+        return {AREA: Measure.AREA_KM2, SETTLEMENTS: Measure.SETTLEMENTS}.get(self.unit)
 
     @property
     def measure_value(self) -> float:
@@ -216,9 +221,6 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
     qualifier = _hedge(text, start, end, pats)
     if hi_raw is not None:
         qualifier = Qualifier.UP_TO
-    if unit == SETTLEMENTS and m.group("ofset"):
-        # keep only the leading number: "seven of the villages"
-        pass
     return Figure(offset + start, offset + end, value, unit, qualifier, converted, False, total)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from claimmap.extract.actors import Attribution, Attributor, Speaker
 from claimmap.extract.dates import PERIOD, POINT, UNDATED, TimeExpr, TimeResolver, minus_months
@@ -22,6 +22,7 @@ from claimmap.extract.numbers import BARE, FRACTION, Figure, find_figures
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
 
+_LANGUAGES = frozenset({"en"})
 _ANAPHORIC_START = re.compile(r"^\W*(?:of\s+(?:those|these|them)|he|she|they|it)\b", re.I)
 _OWN_GAIN_VERBS = re.compile(
     r"liberat|free|recaptur|retak|retook|regain|de-occup|cleared|won back|recover", re.I
@@ -117,7 +118,9 @@ class _ArticleExtractor:
                     sent.text, sent.start, fig, prev, nxt, context=self.last_frame
                 )
                 if frame is None and question_frame is not None and fig.unit != BARE:
-                    frame = replace(question_frame, measure=_measure_like(question_frame, fig))
+                    frame = replace(
+                        question_frame, measure=fig.counted_measure or question_frame.measure
+                    )
                 if frame is None:
                     continue
                 prev = (fig, frame)
@@ -287,7 +290,7 @@ class _ArticleExtractor:
     def _infer_holder(
         self, frame: Frame, side: Side, regions: tuple[str, ...], sent: Sentence
     ) -> Holder | None:
-        note = frame.notes[0] if frame.notes else ""
+        note = frame.side_hint
         owner = self.lex.region_country.get(regions[0], "UA") if regions else "UA"
         speaker_side = Holder(side.value) if side.value in {"RU", "UA"} else None
         if note == "self":
@@ -357,7 +360,7 @@ class _ArticleExtractor:
         if best.kind == "relative":
             if self.last_as_of is not None:
                 months = re.search(r"(\w+)\s+months", sent.text[best.start : best.end])
-                n = _count_word(months.group(1)) if months else 12
+                n = self.times.count(months.group(1)) if months else 12
                 return None, minus_months(self.last_as_of, n), kind, False
             return None, ref, kind, False
         if best.kind == PERIOD:
@@ -385,21 +388,6 @@ class _ArticleExtractor:
         if speaker is not None and speaker.name in self.statement_date:
             return self.statement_date[speaker.name]
         return self.published
-
-
-def _count_word(word: str) -> int:
-    table = {"one": 1, "two": 2, "three": 3, "six": 6, "twelve": 12, "eighteen": 18}
-    return int(word) if word.isdigit() else table.get(word.lower(), 12)
-
-
-def _measure_like(frame: Frame, fig: Figure) -> Measure:
-    from claimmap.extract.numbers import AREA, SETTLEMENTS
-
-    if fig.unit == AREA:
-        return Measure.AREA_KM2
-    if fig.unit == SETTLEMENTS:
-        return Measure.SETTLEMENTS
-    return frame.measure
 
 
 def _quote_speakers(
@@ -488,15 +476,13 @@ def extract_claims(
 
 def extract_article(article: Article, *, lexicons: tuple[str, ...] = ()) -> Extraction:
     """Return the claims of an article (its language, date and id applied)."""
-    language = article.language or "en"
+    # English is the only lexicon so far; other languages follow as data + a module
+    language = article.language if article.language in _LANGUAGES else "en"
     claims = extract_claims(
         article.text,
         article.published,
         article_id=article.id,
-        language=language if language in {"en"} else "en",
+        language=language,
         lexicons=lexicons,
     )
     return Extraction(article=article, claims=tuple(claims))
-
-
-_ = timedelta
