@@ -62,7 +62,7 @@ _ROLE_NOUNS = (
     r"group|project|intelligence|think tank|office"
 )
 _GENERIC = re.compile(
-    r"(?P<g>(?:(?:a|an|the|one|two)\s+)(?:[\w'-]+\s+){0,4}?(?:" + _ROLE_NOUNS + r")"
+    r"(?P<g>(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?:" + _ROLE_NOUNS + r")"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
 )
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
@@ -139,15 +139,31 @@ class Attributor:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
+        known: list[tuple[int, int, Speaker]] = []
         for m in self.pats.mention.finditer(text):
             if not (m.group(0)[0].isupper() or m.group(0).startswith("the ")):
                 continue
-            found.append(_Mention(off + m.start(), off + m.end(), self._known(m.group(0))))
+            known.append((m.start(), m.end(), self._known(m.group(0))))
+        for m in _GENERIC.finditer(text):
+            # "a senior source on the Ukrainian General Staff": the source speaks, with
+            # the side of the body it belongs to; a known name in its head stays known
+            inner = [k for k in known if m.start() < k[0] and k[1] <= m.end()]
+            if not inner or re.search(
+                r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$", text[m.start() : inner[0][0]]
+            ) is None:
+                continue
+            phrase = m.group("g").rstrip()
+            speaker = Speaker(name=phrase, side=inner[0][2].side, kind=PERSON, generic=True)
+            found.append(_Mention(off + m.start(), off + m.end(), speaker))
             taken.append((m.start(), m.end()))
+        for a, b, speaker in known:
+            if free(a, b):
+                found.append(_Mention(off + a, off + b, speaker))
+                taken.append((a, b))
         for m in _GENERIC.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            phrase = m.group("g")
+            phrase = m.group("g").rstrip()
             low = phrase.lower()
             side = _side_of_words(phrase, self.pats)
             words = low.split()
@@ -205,6 +221,20 @@ class Attributor:
                 return prev
         return None
 
+    def _describe(self, mention: _Mention, sent: Sentence) -> Speaker | None:
+        """Name an unresolved description whose side the sentence gives.
+
+        "Ukraine's forces ..., the country's top general said": the general is
+        Ukraine's, an unnamed speaker who may be named later in the article.
+        """
+        phrase = self.text[mention.start : mention.end]
+        if not re.match(r"the\s+(?:country|nation)'s\s", phrase, re.IGNORECASE):
+            return None
+        side = _side_of_words(self.text[sent.start : mention.start], self.pats)
+        if side is None:
+            return None
+        return Speaker(name=phrase, side=side, kind=PERSON, generic=True)
+
     def note(self, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke, for later anaphors."""
         self.history.append(speaker)
@@ -246,8 +276,11 @@ class Attributor:
             if before and pos - before[-1].end <= 60:
                 gap = self.text[before[-1].end : pos]
                 if not re.search(r"[.;:]|\bthat\b", gap):
-                    speaker = self.resolve(_head_of_apposition(before, self.text))
-            if speaker is None and after and after[0].start - (off + m.end()) <= 4:
+                    head = _head_of_apposition(before, self.text)
+                    speaker = self.resolve(head) or self._describe(head, sent)
+            # "told Reuters": the one told is never the speaker
+            told = m.group(0).lower() in {"told", "tells"}
+            if speaker is None and not told and after and after[0].start - (off + m.end()) <= 4:
                 speaker = self.resolve(after[0])
                 inverted = True
             if speaker is not None:

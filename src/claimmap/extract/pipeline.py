@@ -58,6 +58,8 @@ class _ArticleExtractor:
         self.last_claimant: Speaker | None = None
         self.region_mentions: list[tuple[int, str]] = []
         self.sentence_figures: list[tuple[int, int]] = []
+        #: a paragraph opened by a time adverbial ("By Tuesday, ...") is dated by it
+        self.paragraph_time: dict[int, tuple[int, date]] = {}
 
     def run(self) -> list[Claim]:
         sentences = split_sentences(self.text)
@@ -99,6 +101,7 @@ class _ArticleExtractor:
                         self.last_ru_region = code
             if sent.heading:
                 continue
+            self._note_paragraph_time(sent)
             if sent.text.rstrip().endswith("?"):
                 question_frame = self._question_frame(sent)
                 continue
@@ -385,9 +388,20 @@ class _ArticleExtractor:
                 when = self._attribution_date(sent, att)
                 if when is not None:
                     return when
+        opened = self.paragraph_time.get(sent.paragraph)
+        if opened is not None and opened[0] < sent.index:
+            return opened[1]
         if speaker is not None and speaker.name in self.statement_date:
             return self.statement_date[speaker.name]
         return self.published
+
+    def _note_paragraph_time(self, sent: Sentence) -> None:
+        if sent.paragraph in self.paragraph_time:
+            return
+        for expr in self.times.find(sent.text, ref=self.published):
+            if expr.kind == POINT and expr.until is not None and expr.start <= 4:
+                self.paragraph_time[sent.paragraph] = (sent.index, expr.until)
+            break
 
 
 def _quote_speakers(
