@@ -62,7 +62,7 @@ _ROLE_NOUNS = (
     r"group|project|intelligence|think tank|office"
 )
 _GENERIC = re.compile(
-    r"(?P<g>(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?:" + _ROLE_NOUNS + r")"
+    r"(?P<g>(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?i:" + _ROLE_NOUNS + r")\b"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
 )
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
@@ -228,12 +228,20 @@ class Attributor:
         Ukraine's, an unnamed speaker who may be named later in the article.
         """
         phrase = self.text[mention.start : mention.end]
-        if not re.match(r"the\s+(?:country|nation)'s\s", phrase, re.IGNORECASE):
+        before = self.text[sent.start : mention.start]
+        if re.match(r"the\s+(?:country|nation)'s\s", phrase, re.IGNORECASE):
+            side = _side_of_words(before, self.pats)
+            kind = PERSON
+        elif re.search(r"\b(?:ministry|staff|command)$", phrase, re.IGNORECASE):
+            # "Russia declared ..., with the Defence Ministry saying": the subject's
+            side = _side_of_words(" ".join(before.split()[:2]), self.pats)
+            kind = BODY
+        else:
             return None
-        side = _side_of_words(self.text[sent.start : mention.start], self.pats)
         if side is None:
             return None
-        return Speaker(name=phrase, side=side, kind=PERSON, generic=True)
+        name = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE) if kind == BODY else phrase
+        return Speaker(name=name, side=side, kind=kind, generic=True)
 
     def note(self, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke, for later anaphors."""

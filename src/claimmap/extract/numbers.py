@@ -217,7 +217,15 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
     if unit == SETTLEMENTS and m.group("ofset") is None:
         # "847 of the region's 1,298 villages": the second number is a total
         before = text[max(0, start - 40) : start]
-        total = bool(re.search(r"\bof\s+(?:the\s+)?(?:region's\s+|its\s+)?$", before, re.I))
+        # ("driven out of three villages" has no first number: no total)
+        of_total = re.search(
+            r"(?P<n>[\w,.]+)\s+(?:[\w'-]+\s+){0,3}?of\s+(?:the\s+)?(?:region's\s+|its\s+)?$",
+            before,
+            re.I,
+        )
+        total = of_total is not None and (
+            of_total.group("n")[0].isdigit() or of_total.group("n").lower() in pats.words
+        )
     qualifier = _hedge(text, start, end, pats)
     if hi_raw is not None:
         qualifier = Qualifier.UP_TO
