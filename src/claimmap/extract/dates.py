@@ -100,7 +100,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
         rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})))",
         rf"(?P<eve>on\s+the\s+eve\s+of\s+the\s+{ev}(?:\s+in\s+{mon}\s+{year})?)",
-        rf"(?P<earlier>(?P<en>\d+|{num})\s+(?P<eu>months|years|weeks|days)\s+(?:earlier|before|ago))",
+        rf"(?P<ago>(?P<an>\d+|{num}|an?|half\s+a)\s+(?P<au>months?|years?|weeks?|days?)\s+ago)",
+        rf"(?P<earlier>(?P<en>\d+|{num})\s+(?P<eu>months|years|weeks|days)\s+(?:earlier|before))",
         rf"(?P<upto>up\s+to\s+(?P<upm>{mon})\s+(?P<upd>{day}))",
         rf"(?P<lastmonth>last\s+(?P<lmm>{mon}))",
         rf"(?P<date>(?:(?P<dm>{mon})\.?\s+(?P<dd>{day})(?:\s*[-–]\s*(?P<dd2>{day}))?|(?P<dd3>{day})(?:\s*[-–]\s*(?P<dd4>{day}))?\s+(?P<dm2>{mon}))(?:,?\s+(?P<dy>{year}))?)",
@@ -283,6 +284,18 @@ class TimeResolver:
         if g("eve"):
             ev = self._event(g(0))
             return TimeExpr(s, e, POINT, until=ev - timedelta(days=1)) if ev else None
+        if g("ago"):
+            # "half a year ago" counts back from the day of the statement
+            raw, unit = g("an").lower(), g("au").lower().rstrip("s")
+            n = 1 if raw in {"a", "an"} else 0 if raw.startswith("half") else self._count(raw)
+            if unit == "day":
+                return TimeExpr(s, e, POINT, until=ref - timedelta(days=n))
+            if unit == "week":
+                return TimeExpr(s, e, POINT, until=ref - timedelta(days=7 * n))
+            months = n * 12 if unit == "year" else n
+            if raw.startswith("half"):
+                months = 6 if unit == "year" else 0
+            return TimeExpr(s, e, POINT, until=minus_months(ref, months))
         if g("earlier"):
             return TimeExpr(s, e, "relative", since=None, until=None)
         if g("upto"):

@@ -266,10 +266,7 @@ class FrameFinder:
         near = right[:70]
         state = _first_match(self.control_states, near)
         if state:
-            words = state.group("side").split()
-            side = self.side_of(words[-1]) or self.side_of(words[0])
-            if side is None and re.search("occupation|occupiers?", state.group(0), re.I):
-                side = "occupier"
+            side = self._state_side(state)
             if side is not None:
                 return HOLD, side
         if self.pats.to_be_freed.search(near):
@@ -306,7 +303,7 @@ class FrameFinder:
             return passive
         state = _first_match(self.control_states, right)
         if state:
-            return HOLD, self.side_of(state.group("side").split()[-1])
+            return HOLD, self._state_side(state)
         for rm in self.pats.verbs.finditer(right):
             if rm.start() > 40:
                 break
@@ -315,6 +312,14 @@ class FrameFinder:
             subject_side = self._subject(right[: rm.start()])
             return self.pats.verb_class[rm.group(0).lower()], subject_side
         return None
+
+    def _state_side(self, state: re.Match[str]) -> str | None:
+        """The holder a control state names: "under the control of the Kyiv authorities"."""
+        words = state.group("side").split()
+        side = self.side_of(words[-1]) or self.side_of(words[0])
+        if side is None and re.search("occupation|occupiers?", state.group(0), re.I):
+            side = "occupier"
+        return side
 
     def _passive(self, text: str) -> tuple[str, str | None] | None:
         for pm in self.pats.passive.finditer(text):

@@ -159,7 +159,9 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # a number with no unit is a figure only in a list that carries one ("261 in the
 # Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
 _BARE_NEXT = re.compile(
-    r"\s*(?:[,.;)]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are)\b)", re.I
+    r"\s*(?:[,.;)—–]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are"
+    r"|to\s+be\s+precise|exactly)\b)",
+    re.I,
 )
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I
