@@ -98,7 +98,9 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
         to_be_freed=re.compile(phrase_pattern(lang.verbs.to_be_freed), re.IGNORECASE),
         boundary=re.compile(
             r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
-            r"|\b(?:said|says|told|wrote|reported|claimed|added|noted)\b",
+            r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
+            # "have been added" is a gain, not a speaking verb
+            r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)\badded\b",
             re.IGNORECASE,
         ),
         joiner=re.compile(
@@ -135,7 +137,18 @@ class FrameFinder:
         return out
 
     def towns(self, text: str) -> list[str]:
-        return [self.lex.towns[m.group(0).lower()] for m in self.pats.towns.finditer(text)]
+        """Return the regions of the towns named in ``text``, but not of goals.
+
+        "pushing towards Melitopol" names where troops want to go, not where the
+        ground they took lies.
+        """
+        return [
+            self.lex.towns[m.group(0).lower()]
+            for m in self.pats.towns.finditer(text)
+            if not re.search(
+                r"\b(?:towards?|direction\s+of|approaches\s+to)\s+$", text[: m.start()], re.I
+            )
+        ]
 
     def side_of(self, word: str) -> str | None:
         return self.pats.side_of.get(word.lower())
