@@ -120,9 +120,16 @@ def test_extract_writes_one_spec_record_per_line(articles: Path) -> None:
     assert _has_syrskyi_claim(records)
 
 
-def test_extract_keeps_non_ascii_text_as_is(articles: Path) -> None:
-    result = runner.invoke(app, ["extract", str(articles)])
-    assert "KYIV — Ukraine" in result.stdout
+def test_extract_keeps_non_ascii_text_as_is(tmp_path: Path) -> None:
+    path = tmp_path / "kursk.txt"
+    path.write_text(
+        "Russian forces have retaken 800 km² — about 64% of the territory Ukraine "
+        "initially occupied in the Kursk region, Russia's General Staff said.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(path), "--published", "2025-02-20"])
+    assert result.exit_code == 0, result.output
+    assert "800 km² — about 64%" in result.stdout
 
 
 def test_extract_table_shows_one_table_per_article(articles: Path) -> None:

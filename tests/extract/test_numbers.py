@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimmap.extract.lexicon import load_lexicon
-from claimmap.extract.numbers import AREA, PERCENT, SETTLEMENTS, find_figures, parse_number
+from claimmap.extract.numbers import (
+    AREA,
+    BARE,
+    PERCENT,
+    SETTLEMENTS,
+    find_figures,
+    parse_number,
+)
 from claimmap.model import Qualifier
 
 LEX = load_lexicon("en")
@@ -36,7 +43,9 @@ def figures(text: str) -> list[tuple[float, str, Qualifier]]:
         ("a dozen settlements", [(12, SETTLEMENTS, Qualifier.EXACT)]),
         ("3,620 Ukrainian towns and villages", [(3620, SETTLEMENTS, Qualifier.EXACT)]),
         ("almost 5,000 square kilometres", [(5000, AREA, Qualifier.ALMOST)]),
-        ("4,900 to be precise", []),
+        # a bare restatement: a figure only when joined to one with a unit
+        ("4,900 to be precise", [(4900, BARE, Qualifier.EXACT)]),
+        ("in 2,000 homes", []),
         ("close to 4,500 square kilometres", [(4500, AREA, Qualifier.ALMOST)]),
         ("at least 1,300 square kilometres (500 square miles)", [(1300, AREA, Qualifier.AT_LEAST)]),
         ("less than 1% of the Luhansk region", [(0.01, PERCENT, Qualifier.LESS_THAN)]),

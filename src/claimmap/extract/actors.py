@@ -62,8 +62,14 @@ _ROLE_NOUNS = (
     r"group|project|intelligence|think tank|office"
 )
 _GENERIC = re.compile(
-    r"(?P<g>(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?i:" + _ROLE_NOUNS + r")\b"
+    r"(?P<g>(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?i:"
+    + _ROLE_NOUNS
+    + r")\b"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
+)
+#: a name that is the object of a verb or preposition: "briefing President X", "told X"
+_OBJECT_BEFORE = re.compile(
+    r"\b(?i:\w+ing|to|with|told|met|briefed|called)\s+(?:[A-Z][\w'-]*\s+){0,3}$"
 )
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
 _CAPNAME = re.compile(
@@ -148,9 +154,13 @@ class Attributor:
             # "a senior source on the Ukrainian General Staff": the source speaks, with
             # the side of the body it belongs to; a known name in its head stays known
             inner = [k for k in known if m.start() < k[0] and k[1] <= m.end()]
-            if not inner or re.search(
-                r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$", text[m.start() : inner[0][0]]
-            ) is None:
+            if (
+                not inner
+                or re.search(
+                    r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$", text[m.start() : inner[0][0]]
+                )
+                is None
+            ):
                 continue
             phrase = m.group("g").rstrip()
             speaker = Speaker(name=phrase, side=inner[0][2].side, kind=PERSON, generic=True)
@@ -253,7 +263,9 @@ class Attributor:
         mentions = self.mentions(sent)
         for x in mentions:
             if x.speaker is not None and x.speaker.kind == PERSON and not x.speaker.generic:
-                self.mentioned.append(x.speaker)
+                # "Briefing President Zelensky, he said": the one briefed is not "he"
+                if not _OBJECT_BEFORE.search(self.text[max(off, x.start - 40) : x.start]):
+                    self.mentioned.append(x.speaker)
         out: list[Attribution] = []
         for m in self.pats.according.finditer(text):
             after = [x for x in mentions if x.start >= off + m.end()]

@@ -198,6 +198,10 @@ class FrameFinder:
         joined = False
         if prev is not None:
             gap = sent_text[prev[0].end - offset : s]
+            if self._is_apposition(gap):
+                # "6% remained in Russian hands, down from 32%": the same statement
+                stop = len(sent_text) if next_start is None else next_start - offset
+                return self._inherit(prev[1], fig, sent_text[e:stop])
             joined = self._is_joined(gap, bare=fig.unit == BARE)
             if prev[0].end - offset > cut:
                 left = sent_text[prev[0].end - offset : s]
@@ -244,6 +248,12 @@ class FrameFinder:
             measure=measure,
             regions=regions,
             side_hint=holder_side or "",
+        )
+
+    def _is_apposition(self, gap: str) -> bool:
+        """Whether a figure restates or compares with the one before, whatever the verb."""
+        return len(gap) <= 90 and bool(
+            re.search(r",\s*(?:(?:up|down)\s+from|compared\s+with)\s*$", gap, re.I)
         )
 
     def _is_joined(self, gap: str, *, bare: bool) -> bool:
@@ -293,8 +303,9 @@ class FrameFinder:
             passive = re.search(r"\b(?:been|was|were|be|is|are)\s*$", left[:v_start])
             if passive and verb_class == LOSE:
                 # "troops had been driven out of": the subject lost the ground
-                return verb_class, self._subject(left_full[: len(left_full) - len(left)][-120:]
-                                                 + left[: passive.start()])
+                return verb_class, self._subject(
+                    left_full[: len(left_full) - len(left)][-120:] + left[: passive.start()]
+                )
             if passive:
                 by = re.search(r"\bby\s+(?:the\s+)?(\w+)", left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None

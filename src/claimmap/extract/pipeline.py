@@ -324,7 +324,12 @@ class _ArticleExtractor:
         exprs = self.times.find(sent.text, ref=ref)
         rel_s, rel_e = fig.start - sent.start, fig.end - sent.start
         window_left = sent.text[max(0, rel_s - 60) : rel_s]
-        if any(e.kind == UNDATED for e in exprs if rel_s - 60 <= e.start <= rel_e + 40):
+        for e in exprs:
+            if e.kind != UNDATED or not rel_s - 60 <= e.start <= rel_e + 40:
+                continue
+            # "... the enemy had occupied, only 6% is": another clause's undated verb
+            if e.end <= rel_s and e.start > 3 and "," in sent.text[e.end : rel_s]:
+                continue
             return None, None, kind, False
         if re.search(r"\bpeak", window_left, re.I) is None and re.search(
             r"^\W*of the [\d.]+%", sent.text[max(0, rel_s - 10) :]
