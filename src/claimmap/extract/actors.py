@@ -262,10 +262,14 @@ class Attributor:
         text, off = sent.text, sent.start
         mentions = self.mentions(sent)
         for x in mentions:
-            if x.speaker is not None and x.speaker.kind == PERSON and not x.speaker.generic:
-                # "Briefing President Zelensky, he said": the one briefed is not "he"
-                if not _OBJECT_BEFORE.search(self.text[max(off, x.start - 40) : x.start]):
-                    self.mentioned.append(x.speaker)
+            # "Briefing President Zelensky, he said": the one briefed is not "he"
+            if (
+                x.speaker is not None
+                and x.speaker.kind == PERSON
+                and not x.speaker.generic
+                and not _OBJECT_BEFORE.search(self.text[max(off, x.start - 40) : x.start])
+            ):
+                self.mentioned.append(x.speaker)
         out: list[Attribution] = []
         for m in self.pats.according.finditer(text):
             after = [x for x in mentions if x.start >= off + m.end()]

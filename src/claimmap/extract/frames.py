@@ -49,6 +49,7 @@ class _FramePatterns:
     passive: re.Pattern[str]
     to_be_freed: re.Pattern[str]
     boundary: re.Pattern[str]
+    object_boundary: re.Pattern[str]
     joiner: re.Pattern[str]
 
 
@@ -101,6 +102,10 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
             r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
             # "have been added" is a gain, not a speaking verb
             r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)\badded\b",
+            re.IGNORECASE,
+        ),
+        object_boundary=re.compile(
+            r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhen\b|\b(?:said|says|told|wrote|reported)\b",
             re.IGNORECASE,
         ),
         joiner=re.compile(
@@ -230,7 +235,9 @@ class FrameFinder:
             holder_side = _OPPOSITE.get(holder_side or "")
         else:
             kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
-        measure = self._measure(fig, right, left)
+        # the object of a share runs on past "after": "half of the land seized after ..."
+        om = self.pats.object_boundary.search(right_full)
+        measure = self._measure(fig, right_full[: om.start()] if om else right_full, left)
         if measure is None:
             if not (joined and prev is not None and fig.unit == BARE):
                 return None

@@ -115,7 +115,9 @@ def _patterns(lex: Lexicon) -> _Patterns:
         "settle": phrase_pattern(u.settlements),
     }
     adjectives = phrase_pattern(u.settlement_adjectives)
-    rng = r"(?:\s*(?:-|–|—|to)\s*|\s+and\s+)"
+    # "15-17%", "15 to 17 percent", "between 15% and 17%"; "and" only after "between",
+    # and a spaced dash is a parenthesis ("2022 — 28%"), not a range
+    rng = r"(?:\s*[-–]\s*|—|\s+to\s+|(?(btw)\s+and\s+|(?!)))"
     unit_group = (
         rf"(?:(?P<pct>{units['pct']})"
         rf"|\s*(?:(?P<km2>{units['km2']})|(?P<mi2>{units['mi2']})|(?P<ha>{units['ha']}))"
@@ -124,7 +126,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     )
     fraction_alt = phrase_pattern(n.fractions)
     figure = re.compile(
-        rf"(?<![\w.,])(?:between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
+        rf"(?<![\w.,])(?P<btw>between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
         rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])"
         rf"|(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)",
         re.IGNORECASE,

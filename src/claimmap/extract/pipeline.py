@@ -29,6 +29,12 @@ _OWN_GAIN_VERBS = re.compile(
 )
 
 
+#: a figure that restates the one before it after a dash: "... — almost 40,000 km²"
+_RESTATES = re.compile(
+    r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
+)
+
+
 @dataclass(slots=True)
 class _Candidate:
     claim: Claim
@@ -270,7 +276,8 @@ class _ArticleExtractor:
             return self.last_regions or ("UA",)
         anaphor = re.match(
             r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
-            r"|the territory|there)\b",
+            # "the territory occupied after ..." is defined by its modifier, no anaphor
+            r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there)\b",
             right,
             re.I,
         ) or re.search(r"\b(?:there|the region)\b", sent.text[: fig.start - sent.start], re.I)
@@ -324,11 +331,28 @@ class _ArticleExtractor:
         exprs = self.times.find(sent.text, ref=ref)
         rel_s, rel_e = fig.start - sent.start, fig.end - sent.start
         window_left = sent.text[max(0, rel_s - 60) : rel_s]
+        others = [
+            (a - sent.start, b - sent.start) for a, b in self.sentence_figures if a != fig.start
+        ]
         for e in exprs:
             if e.kind != UNDATED or not rel_s - 60 <= e.start <= rel_e + 40:
                 continue
             # "... the enemy had occupied, only 6% is": another clause's undated verb
             if e.end <= rel_s and e.start > 3 and "," in sent.text[e.end : rel_s]:
+                continue
+            # "28% of all the land Russia had seized": the verb dates the base, not the share
+            if of_initial and e.start >= rel_e:
+                continue
+            lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
+            if any(lo <= a < hi for a, _ in others):
+                continue
+            # "28% of the land Russia had seized since 2014 — almost 40,000 km²": the
+            # verb is in the object of the figure this one restates
+            if (
+                e.end <= rel_s
+                and _RESTATES.search(sent.text[:rel_s])
+                and any(b <= e.start for _, b in others)
+            ):
                 continue
             return None, None, kind, False
         if re.search(r"\bpeak", window_left, re.I) is None and re.search(
@@ -343,11 +367,13 @@ class _ArticleExtractor:
         }
         best: TimeExpr | None = None
         best_cost = 1e9
-        others = [
-            (a - sent.start, b - sent.start) for a, b in self.sentence_figures if a != fig.start
-        ]
         for e in exprs:
             if e.kind == UNDATED or (e.start, e.end) in statement_spans:
+                continue
+            # "the territory occupied after 24 February": the start of what was taken
+            if e.kind == POINT and re.search(
+                r"\bafter\s+$", sent.text[max(0, e.start - 7) : e.start]
+            ):
                 continue
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
             if any(lo <= a < hi for a, _ in others):
