@@ -12,6 +12,7 @@ official", "the Moscow-installed head").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,6 +72,10 @@ _GENERIC = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?i:\w+ing|to|with|told|met|briefed|called)\s+(?:[A-Z][\w'-]*\s+){0,3}$"
 )
+#: capitalised words that start a time or place adverbial, not a name: "On Friday, ..."
+_NOT_A_NAME = re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s")
+#: ", commander of the Akhmat special forces and deputy head of ...," before a verb
+_APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
 _CAPNAME = re.compile(
     r"(?P<n>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
@@ -191,8 +196,10 @@ class Attributor:
                     found.append(_Mention(off + m.start(), off + m.end(), speaker))
             taken.append((m.start(), m.end()))
         for m in _CAPNAME.finditer(text):
-            if free(m.start(), m.end()) and not self.pats.side_words.fullmatch(
-                m.group("n").split()[0]
+            if (
+                free(m.start(), m.end())
+                and not self.pats.side_words.fullmatch(m.group("n").split()[0])
+                and not _NOT_A_NAME.match(m.group("n"))
             ):
                 after = text[m.end() : m.end() + 120]
                 side = _side_of_words(after.split(" said")[0].split(" told")[0], self.pats)
@@ -205,15 +212,17 @@ class Attributor:
         found.sort(key=lambda x: x.start)
         return found
 
-    def resolve(self, mention: _Mention) -> Speaker | None:
-        """Return the speaker a mention stands for, looking back for anaphors."""
+    def resolve(self, mention: _Mention, recent: Sequence[Speaker] = ()) -> Speaker | None:
+        """Return the speaker a mention stands for, looking back for anaphors.
+
+        ``recent`` are the speakers found earlier in the same sentence, nearest last.
+        """
         if mention.speaker is not None:
             return mention.speaker
         ana = (mention.anaphor or "").lower()
+        history = [*self.history, *recent]
         for prev in reversed(
-            self.history + self.mentioned
-            if ana in {"he", "she"} and not self.history
-            else self.history
+            history + self.mentioned if ana in {"he", "she"} and not history else history
         ):
             if ana in {"he", "she"} and prev.kind == PERSON:
                 return prev
@@ -297,15 +306,16 @@ class Attributor:
             speaker = None
             inverted = False
             # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
+            recent = [a.speaker for a in out]
             if before and pos - before[-1].end <= 60:
                 gap = self.text[before[-1].end : pos]
                 if not re.search(r"[.;:]|\bthat\b", gap):
-                    head = _head_of_apposition(before, self.text)
-                    speaker = self.resolve(head) or self._describe(head, sent)
+                    head = _head_of_apposition(before, self.text, pos)
+                    speaker = self.resolve(head, recent) or self._describe(head, sent)
             # "told Reuters": the one told is never the speaker
             told = m.group(0).lower() in {"told", "tells"}
             if speaker is None and not told and after and after[0].start - (off + m.end()) <= 4:
-                speaker = self.resolve(after[0])
+                speaker = self.resolve(after[0], recent)
                 inverted = True
             if speaker is not None:
                 out.append(Attribution(pos=pos, speaker=speaker, inverted=inverted))
@@ -313,12 +323,19 @@ class Attributor:
         return out
 
 
-def _head_of_apposition(before: list[_Mention], text: str) -> _Mention:
+def _head_of_apposition(before: list[_Mention], text: str, verb: int) -> _Mention:
     """Return the named mention that an appositive description follows.
 
     In "Alexei Smirnov, the acting governor of the Kursk region, said" the verb's
-    nearest mention is the description; the speaker is the name before it.
+    nearest mention is the description; the speaker is the name before it. So is
+    "Apty Alaudinov" in "Apty Alaudinov, commander of ... and deputy head of the
+    army's directorate, told".
     """
+    for x in reversed(before):
+        if x.speaker is not None and not x.speaker.generic:
+            if _APPOSITIVE.fullmatch(text[x.end : verb]):
+                return x
+            break
     i = len(before) - 1
     while i > 0:
         current, previous = before[i], before[i - 1]

@@ -142,7 +142,7 @@ class _ArticleExtractor:
             prev_claimant[sent.paragraph] = claimant_here or prev_claimant.get(sent.paragraph)
             if figures and not sent.text.rstrip().endswith("?"):
                 question_frame = None
-        return _deduplicate(candidates)
+        return _deduplicate(candidates, self.published)
 
     # -- claimants ----------------------------------------------------------------
     def _interviewee(
@@ -479,7 +479,7 @@ def _same_claimant(a: _Candidate, b: _Candidate) -> bool:
     return a.speaker.name == b.speaker.name or a.speaker.generic or b.speaker.generic
 
 
-def _deduplicate(candidates: list[_Candidate]) -> list[Claim]:
+def _deduplicate(candidates: list[_Candidate], published: date | None) -> list[Claim]:
     """Merge restatements of one figure by one claimant; quotation wins, else first."""
     kept: list[_Candidate] = []
     for cand in candidates:
@@ -500,8 +500,10 @@ def _deduplicate(candidates: list[_Candidate]) -> list[Claim]:
         if twin is None:
             kept.append(cand)
         elif cand.in_quote and not twin.in_quote:
-            keep_order = twin.order
-            kept[kept.index(twin)] = _Candidate(c, cand.speaker, True, keep_order)
+            if c.as_of == published and twin.claim.as_of is not None:
+                # the quotation has no date of its own: the lead's "said on Tuesday" dates it
+                c = replace(c, as_of=twin.claim.as_of, since=twin.claim.since)
+            kept[kept.index(twin)] = _Candidate(c, cand.speaker, True, twin.order)
     kept.sort(key=lambda k: k.order)
     return [k.claim for k in kept]
 
