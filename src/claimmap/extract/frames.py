@@ -414,6 +414,14 @@ class FrameFinder:
             if is_country:
                 if re.match(r"'s\s+(?!territory|land)", text[m.end() : m.end() + 12]):
                     continue
+                # "the Armed Forces of Ukraine" names an actor, not a place
+                if re.search(
+                    r"\b(?:forces|army|government|president|ministry|parliament|people)\s+of\s+"
+                    r"(?:the\s+)?$",
+                    text[max(0, m.start() - 30) : m.start()],
+                    re.I,
+                ):
+                    continue
                 if not re.search(
                     r"(?:\bof|\bin|\binto|\bacross|\binside|\bwithin)\s+(?:the\s+)?$",
                     text[max(0, m.start() - 12) : m.start()],

@@ -148,10 +148,18 @@ class _ArticleExtractor:
     def _interviewee(
         self, sentences: Sequence[Sentence], atts: dict[int, list[Attribution]]
     ) -> Speaker | None:
+        """The person an interview is with; the interview's date is when they spoke."""
         for sent in sentences[:6]:
             if re.search(r"\binterview\b|\bspoke to\b|\bexcerpt\b", sent.text, re.I):
                 for mention in self.attributor.mentions(sent):
                     if mention.speaker is not None and not mention.speaker.generic:
+                        when = [
+                            e.until
+                            for e in self.times.find(sent.text, ref=self.published)
+                            if e.kind == POINT and e.until is not None
+                        ]
+                        if when:
+                            self.statement_date.setdefault(mention.speaker.name, when[0])
                         return mention.speaker
         return None
 
@@ -202,7 +210,10 @@ class _ArticleExtractor:
         side = self.frames.side_of(m.group(1))
         if side not in {"RU", "UA"}:
             return None
-        regions = tuple(c for _, codes in self.frames.places(sent.text) for c in codes)
+        regions = self.frames.regions(sent.text)
+        if not regions and re.search(r"\bthe region\b", sent.text, re.I):
+            before = [code for pos, code in self.region_mentions if pos < sent.start]
+            regions = tuple(before[-1:])
         return Frame(
             holder=Holder(side),
             kind=Kind.HOLDS,
