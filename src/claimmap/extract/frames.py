@@ -160,7 +160,12 @@ class FrameFinder:
 
     # -- verbs and subjects -------------------------------------------------------------
     def _subject(self, text: str) -> str | None:
-        """The side named last in ``text`` (the subject before a verb)."""
+        """The side named last in ``text`` (the subject before a verb).
+
+        A relative clause is skipped: in "Around Pokrovsk, which Russian forces have
+        been trying to take, counter-attacks had regained" Russia is not the subject.
+        """
+        text = _RELATIVE.sub(",", text)
         last = None
         for m in self.pats.sides.finditer(text):
             after = text[m.end() : m.end() + 12]
@@ -242,7 +247,9 @@ class FrameFinder:
             if not (joined and prev is not None and fig.unit == BARE):
                 return None
             measure = prev[1].measure
-        regions = self.regions(right) or self.regions(left)
+        nxt = None if next_start is None else next_start - offset
+        regions = self.regions(right) or self._regions_after_list(sent_text, e, nxt)
+        regions = regions or self.regions(left)
         holder = Holder(holder_side) if holder_side in {"RU", "UA"} else None
         if holder is None and joined and prev is not None and prev[1].holder is not None:
             holder = prev[1].holder
@@ -256,6 +263,18 @@ class FrameFinder:
             regions=regions,
             side_hint=holder_side or "",
         )
+
+    def _regions_after_list(self, sent_text: str, end: int, nxt: int | None) -> tuple[str, ...]:
+        """The place after a list of figures: "400 km² and 24 settlements in the X region".
+
+        ``end`` is where the figure ends and ``nxt`` where the next one starts, both
+        relative to the sentence.
+        """
+        if nxt is None or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent_text[end:nxt]):
+            return ()
+        rest = sent_text[end:]
+        bm = self.pats.boundary.search(rest)
+        return self.regions(rest[: bm.start()] if bm else rest)
 
     def _is_apposition(self, gap: str) -> bool:
         """Whether a figure restates or compares with the one before, whatever the verb."""
@@ -435,6 +454,9 @@ class FrameFinder:
             return tuple(out)
         towns = self.towns(text)
         return (towns[0],) if towns else ()
+
+
+_RELATIVE = re.compile(r",\s*(?:which|who|where|whom)\b[^,;]*,")
 
 
 def _first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:

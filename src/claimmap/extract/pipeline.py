@@ -29,6 +29,7 @@ _OWN_GAIN_VERBS = re.compile(
 )
 
 
+_LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:about|some|around|more than|over)?\s*")
 #: a figure that restates the one before it after a dash: "... — almost 40,000 km²"
 _RESTATES = re.compile(
     r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
@@ -66,6 +67,7 @@ class _ArticleExtractor:
         self.sentence_figures: list[tuple[int, int]] = []
         #: a paragraph opened by a time adverbial ("By Tuesday, ...") is dated by it
         self.paragraph_time: dict[int, tuple[int, date]] = {}
+        self.last_statement_date: date | None = None
 
     def run(self) -> list[Claim]:
         sentences = split_sentences(self.text)
@@ -95,6 +97,7 @@ class _ArticleExtractor:
                 self.attributor.note(att.speaker)
                 when = self._attribution_date(sent, att)
                 if when is not None:
+                    self.last_statement_date = when
                     self.statement_date[att.speaker.name] = when
                     # people met at the same event spoke that day too
                     for mention in self.attributor.mentions(sent):
@@ -387,7 +390,12 @@ class _ArticleExtractor:
             ):
                 continue
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
-            if any(lo <= a < hi for a, _ in others):
+            # a figure between belongs to the date, unless it is listed with this one:
+            # "400 km² and 24 settlements in the X regions since 1 November"
+            if any(
+                lo <= a < hi and not (e.start >= rel_e and _LISTED.fullmatch(sent.text[rel_e:a]))
+                for a, _ in others
+            ):
                 continue
             between = sent.text[lo:hi]
             cost = float(e.start - rel_e) if e.start >= rel_e else (rel_s - e.end) * 1.5 + 5
@@ -439,6 +447,11 @@ class _ArticleExtractor:
 
     def _note_paragraph_time(self, sent: Sentence) -> None:
         if sent.paragraph in self.paragraph_time:
+            return
+        if self.last_statement_date is not None and re.match(
+            r"\W*(?:on|by|later)\s+(?:on\s+)?the\s+same\s+day\b", sent.text, re.I
+        ):
+            self.paragraph_time[sent.paragraph] = (sent.index, self.last_statement_date)
             return
         for expr in self.times.find(sent.text, ref=self.published):
             if expr.kind == POINT and expr.until is not None and expr.start <= 4:
