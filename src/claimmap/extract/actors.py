@@ -63,7 +63,7 @@ _ROLE_NOUNS = (
     r"group|project|intelligence|think tank|office"
 )
 _GENERIC = re.compile(
-    r"(?P<g>(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?i:"
+    r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?i:"
     + _ROLE_NOUNS
     + r")\b"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
@@ -252,8 +252,11 @@ class Attributor:
             side = _side_of_words(before, self.pats)
             kind = PERSON
         elif re.search(r"\b(?:ministry|staff|command)$", phrase, re.IGNORECASE):
-            # "Russia declared ..., with the Defence Ministry saying": the subject's
-            side = _side_of_words(" ".join(before.split()[:2]), self.pats)
+            # "Russia declared ..., with the Defence Ministry saying": the subject's;
+            # else the body of the side whose officials spoke last
+            side = _side_of_words(" ".join(before.split()[:2]), self.pats) or next(
+                (p.side for p in reversed(self.history) if p.side in {Side.RU, Side.UA}), None
+            )
             kind = BODY
         else:
             return None
@@ -336,6 +339,8 @@ def _head_of_apposition(before: list[_Mention], text: str, verb: int) -> _Mentio
             if _APPOSITIVE.fullmatch(text[x.end : verb]):
                 return x
             break
+    if before[-1].anaphor in {"he", "she", "it", "they"}:
+        return before[-1]
     i = len(before) - 1
     while i > 0:
         current, previous = before[i], before[i - 1]
