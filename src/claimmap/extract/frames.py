@@ -206,9 +206,20 @@ class FrameFinder:
             cut = b.end()
         left = left_full[cut:]
         joined = False
+        if re.match(r"\s*(?:had|has|have|was|were)\s+been\s+[\"“]", sent_text[e:]):
+            # 'had been "cleared" of sabotage groups': a word in scare quotes is no claim
+            return None
         if prev is not None:
             gap = sent_text[prev[0].end - offset : s]
-            if self._is_apposition(gap):
+            if (
+                self._is_apposition(gap)
+                or _ACROSS.search(left_full)
+                or (
+                    fig.unit in {PERCENT, FRACTION}
+                    and prev[0].unit in {PERCENT, FRACTION}
+                    and _SHARE_LIST.fullmatch(gap)
+                )
+            ):
                 # "6% remained in Russian hands, down from 32%": the same statement
                 stop = len(sent_text) if next_start is None else next_start - offset
                 return self._inherit(prev[1], fig, sent_text[e:stop])
@@ -456,6 +467,15 @@ class FrameFinder:
         return (towns[0],) if towns else ()
 
 
+#: "retaken a dozen settlements ... across more than 200 km²": the same gain's area
+_ACROSS = re.compile(
+    r"\b(?:across|spanning|an\s+area\s+of)\s+(?:(?:about|around|some|almost|nearly|roughly"
+    r"|more\s+than|over|at\s+least)\s+)?$",
+    re.I,
+)
+#: "37% of the largest area Russia ever held, and half of what it seized": a list of
+#: shares whose verbs belong to their objects
+_SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?,\s*(?:and|or)\s+")
 _RELATIVE = re.compile(r",\s*(?:which|who|where|whom)\b[^,;]*,")
 
 
