@@ -35,6 +35,9 @@ class Frame:
     #: when ``holder`` is None, who the subject was: "self" ("we"), "enemy",
     #: "occupier" ("under occupation"), or "" (a passive without agent)
     side_hint: str = ""
+    #: a part of the figure before it ("seven of the villages were in Donetsk"): with
+    #: no date of its own it shares that figure's dates
+    breakdown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,12 +235,30 @@ class FrameFinder:
         right = right_full[: bm.start()] if bm else right_full
         if self.distractor.search(left[-40:] + sent_text[s:e] + right[:60]):
             return None
+        # "..., 43 in the Donetsk region and seven in the Luhansk region": a breakdown
+        if (
+            fig.unit == BARE
+            and prev is not None
+            and re.search(r",\s*(?:and\s+)?$|\band\s+$", left_full)
+            and re.match(r"\s*in\s+(?:the\s+)?", right)
+            and self.regions(right)
+        ):
+            part = self._inherit(prev[1], fig, right)
+            return replace(part, breakdown=True) if part is not None else None
         if fig.unit == BARE and not joined:
             return None
         found = self._predicate(left, left_full, cut, right, joined)
         if found is None:
             if joined and prev is not None:
                 return self._inherit(prev[1], fig, right)
+            # "502 of the recaptured villages were in the Kharkiv region": a breakdown
+            if (
+                context is not None
+                and " of " in sent_text[s:e]
+                and re.match(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", right, re.I)
+            ):
+                part = self._inherit(context, fig, right)
+                return replace(part, breakdown=True) if part is not None else None
             if context is not None and (
                 re.search(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", left, re.I)
                 or re.match(r"\s*of\s+the\s+total\b", right, re.I)
@@ -260,7 +281,9 @@ class FrameFinder:
             measure = prev[1].measure
         nxt = None if next_start is None else next_start - offset
         regions = self.regions(right) or self._regions_after_list(sent_text, e, nxt)
-        regions = regions or self.regions(left)
+        if not regions and not _ANAPHORIC_OBJECT.match(right):
+            # "... of his region" points back past a place named before the figure
+            regions = self.regions(left)
         holder = Holder(holder_side) if holder_side in {"RU", "UA"} else None
         if holder is None and joined and prev is not None and prev[1].holder is not None:
             holder = prev[1].holder
@@ -476,6 +499,11 @@ _ACROSS = re.compile(
 #: "37% of the largest area Russia ever held, and half of what it seized": a list of
 #: shares whose verbs belong to their objects
 _SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?,\s*(?:and|or)\s+")
+_ANAPHORIC_OBJECT = re.compile(
+    r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
+    r"|their region)\b",
+    re.I,
+)
 _RELATIVE = re.compile(r",\s*(?:which|who|where|whom)\b[^,;]*,")
 
 

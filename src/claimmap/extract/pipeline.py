@@ -30,6 +30,15 @@ _OWN_GAIN_VERBS = re.compile(
 
 
 _LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:about|some|around|more than|over)?\s*")
+_STATEMENT_NOUN = re.compile(
+    r"\b(?:statement|remarks|interview|briefing|address|update|post)\s+(?:on\s+|late\s+on\s+)?$",
+    re.I,
+)
+#: a place named as someone's office: "the Donetsk region's governor", "governor of Kherson"
+_OFFICE_AFTER = r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)\b"
+_OFFICE_BEFORE = r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$"
+#: a relative clause set off by commas
+_ASIDE = re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,")
 #: a figure that restates the one before it after a dash: "... — almost 40,000 km²"
 _RESTATES = re.compile(
     r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
@@ -61,6 +70,7 @@ class _ArticleExtractor:
         self.last_ru_region: str | None = None
         self.last_holder: Holder | None = None
         self.last_as_of: date | None = None
+        self.last_since: date | None = None
         self.last_frame: Frame | None = None
         self.last_claimant: Speaker | None = None
         self.region_mentions: list[tuple[int, str]] = []
@@ -250,13 +260,20 @@ class _ArticleExtractor:
             countries = {self.lex.region_country.get(r, r[:2]) for r in regions}
             regions = (countries.pop(),) if len(countries) == 1 else regions[:1]
         since, as_of, kind, period = self._dates(
-            sent, fig, kind, speaker, atts, of_initial=measure is Measure.SHARE_OF_INITIAL
+            sent,
+            fig,
+            kind,
+            speaker,
+            atts,
+            of_initial=measure is Measure.SHARE_OF_INITIAL,
+            fallback=(self.last_since, self.last_as_of) if frame.breakdown else None,
         )
         if measure is Measure.SHARE_OF_REGION and kind is Kind.GAINED and not period:
             kind = Kind.HOLDS
         self.last_regions = regions
         self.last_holder = holder
         self.last_as_of = as_of
+        self.last_since = since if kind is Kind.GAINED else None
         self.last_frame = replace(frame, holder=holder, kind=kind, regions=regions)
         self.last_claimant = speaker
         return [
@@ -296,10 +313,22 @@ class _ArticleExtractor:
             re.I,
         ) or re.search(r"\b(?:there|the region)\b", sent.text[: fig.start - sent.start], re.I)
         if anaphor:
-            before = [code for pos, code in self.region_mentions if pos < fig.start]
+            before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
+            if re.search(r"\b(?:his|her|their)\s+region", anaphor.group(0), re.I):
+                # "The Donetsk region's governor ... 45% of his region": the office's region
+                office = [
+                    code
+                    for pos, code in before
+                    if re.match(_OFFICE_AFTER, self.text[pos : pos + 40], re.I)
+                    or re.search(_OFFICE_BEFORE, self.text[max(0, pos - 30) : pos], re.I)
+                ]
+                if office:
+                    return (office[-1],)
             if before:
-                return (before[-1],)
-        here = [code for pos, code in self.region_mentions if sent.start <= pos < sent.end]
+                return (before[-1][1],)
+        # places after a later figure belong to it: "600 settlements, including 75 in Kherson"
+        stop = min((a for a, _ in self.sentence_figures if a > fig.start), default=sent.end)
+        here = [code for pos, code in self.region_mentions if sent.start <= pos < stop]
         if here:
             return (here[0],)
         if re.search(r"\bfront\b", sent.text, re.I):
@@ -340,7 +369,13 @@ class _ArticleExtractor:
         atts: list[Attribution],
         *,
         of_initial: bool = False,
+        fallback: tuple[date | None, date | None] | None = None,
     ) -> tuple[date | None, date | None, Kind, bool]:
+        """Return (since, as_of, kind, whether a period was found) for a figure.
+
+        ``fallback`` is the (since, as_of) a figure takes when the sentence gives it no
+        time of its own (a breakdown of the figure before).
+        """
         ref = self._reference_date(sent, fig, speaker, atts)
         exprs = self.times.find(sent.text, ref=ref)
         rel_s, rel_e = fig.start - sent.start, fig.end - sent.start
@@ -379,10 +414,20 @@ class _ArticleExtractor:
             for a in atts
             if e.kind == POINT and 0 <= e.start - (a.pos - sent.start) <= 45
         }
+        # "In its statement on Thursday": the day it was said, not the figure's
+        statement_spans |= {
+            (e.start, e.end)
+            for e in exprs
+            if e.kind == POINT and _STATEMENT_NOUN.search(sent.text[max(0, e.start - 30) : e.start])
+        }
         best: TimeExpr | None = None
         best_cost = 1e9
+        asides = [m.span() for m in _ASIDE.finditer(sent.text)]
         for e in exprs:
             if e.kind == UNDATED or (e.start, e.end) in statement_spans:
+                continue
+            # ", where a counteroffensive in September sent ...,": the aside's own time
+            if any(a <= e.start and e.end <= b for a, b in asides):
                 continue
             # "the territory occupied after 24 February": the start of what was taken
             if e.kind == POINT and re.search(
@@ -409,6 +454,8 @@ class _ArticleExtractor:
             if cost < best_cost:
                 best, best_cost = e, cost
         if best is None:
+            if fallback is not None and fallback[1] is not None:
+                return fallback[0], fallback[1], kind, fallback[0] is not None
             return None, ref, kind, False
         if best.kind == "relative":
             if self.last_as_of is not None:
