@@ -63,7 +63,9 @@ _ROLE_NOUNS = (
     r"group|project|intelligence|think tank|office"
 )
 _GENERIC = re.compile(
-    r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)(?:[\w'-]+\s+){0,4}?(?i:"
+    r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
+    # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
+    r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w'-]+\s+){0,4}?(?i:"
     + _ROLE_NOUNS
     + r")\b"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
@@ -345,7 +347,12 @@ def _head_of_apposition(before: list[_Mention], text: str, verb: int) -> _Mentio
     while i > 0:
         current, previous = before[i], before[i - 1]
         named = current.speaker is not None and not current.speaker.generic
-        if named or not re.fullmatch(r"\s*,\s*", text[previous.end : current.start]):
+        previous_named = previous.speaker is not None and not previous.speaker.generic
+        if (
+            named
+            or not previous_named
+            or not re.fullmatch(r"\s*,\s*", text[previous.end : current.start])
+        ):
             break
         i -= 1
     return before[i]

@@ -29,7 +29,6 @@ _OWN_GAIN_VERBS = re.compile(
 )
 
 
-_LISTED = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:about|some|around|more than|over)?\s*")
 _STATEMENT_NOUN = re.compile(
     r"\b(?:statement|remarks|interview|briefing|address|update|post)\s+(?:on\s+|late\s+on\s+)?$",
     re.I,
@@ -437,9 +436,8 @@ class _ArticleExtractor:
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
             # a figure between belongs to the date, unless it is listed with this one:
             # "400 km² and 24 settlements in the X regions since 1 November"
-            if any(
-                lo <= a < hi and not (e.start >= rel_e and _LISTED.fullmatch(sent.text[rel_e:a]))
-                for a, _ in others
+            if any(lo <= a < hi for a, _ in others) and not (
+                e.start >= rel_e and self._listed(sent.text[rel_e : e.start])
             ):
                 continue
             between = sent.text[lo:hi]
@@ -476,6 +474,18 @@ class _ArticleExtractor:
         if best.kind == "upto":
             return None, best.until, kind, False
         return None, best.until, kind, False
+
+    def _listed(self, between: str) -> bool:
+        """Whether figures up to a trailing date form one list with no verb of its own.
+
+        "almost 3,000 km² — 2,950 to be exact — and 41 settlements since January"
+        """
+        return (
+            re.search(r"\band\b", between) is not None
+            and re.search(r";|,\s", between) is None
+            and self.frames.pats.verbs.search(between) is None
+            and len(between) <= 120
+        )
 
     def _reference_date(
         self, sent: Sentence, fig: Figure, speaker: Speaker | None, atts: list[Attribution]
