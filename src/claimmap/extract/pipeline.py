@@ -36,6 +36,9 @@ _STATEMENT_NOUN = re.compile(
 #: a place named as someone's office: "the Donetsk region's governor", "governor of Kherson"
 _OFFICE_AFTER = r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)\b"
 _OFFICE_BEFORE = r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$"
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:\w+est|most|least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)", re.I
+)
 #: a relative clause set off by commas
 _ASIDE = re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,")
 #: a figure that restates the one before it after a dash: "... — almost 40,000 km²"
@@ -210,6 +213,14 @@ class _ArticleExtractor:
         for expr in self.times.find(sent.text, ref=self.published):
             if expr.kind != POINT or expr.until is None:
                 continue
+            # a date before the verb, after a figure, ends the reported clause: "up from
+            # 59% at the end of 2023, the analysis showed"
+            if (
+                expr.start < rel
+                and re.search(r"[,;—–]", sent.text[expr.end : rel])
+                and re.search(r"\d", sent.text[: expr.start])
+            ):
+                continue
             distance = expr.start - rel if expr.start >= rel else rel - expr.end
             if distance <= 90 and (best is None or distance < best[0]):
                 best = (distance, expr.until)
@@ -382,17 +393,30 @@ class _ArticleExtractor:
         others = [
             (a - sent.start, b - sent.start) for a, b in self.sentence_figures if a != fig.start
         ]
+        dated_after = any(
+            e.kind == PERIOD
+            and rel_e <= e.start <= rel_e + 90
+            and ";" not in sent.text[rel_e : e.start]
+            for e in exprs
+        )
         for e in exprs:
-            if e.kind != UNDATED or not rel_s - 60 <= e.start <= rel_e + 40:
+            if e.kind != UNDATED:
+                continue
+            # "After 2014, the area was 8,500 km², or 32%": an opening phrase dates it all
+            opening = _opens(sent.text, e.start)
+            if not opening and not rel_s - 60 <= e.start <= rel_e + 40:
                 continue
             # "... the enemy had occupied, only 6% is": another clause's undated verb
             if e.end <= rel_s and e.start > 3 and "," in sent.text[e.end : rel_s]:
+                continue
+            # "troops had seized 200 km² ... since September 1": the period dates it
+            if dated_after and sent.text[e.start : e.end].lower().startswith("had "):
                 continue
             # "28% of all the land Russia had seized": the verb dates the base, not the share
             if of_initial and e.start >= rel_e:
                 continue
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
-            if any(lo <= a < hi for a, _ in others):
+            if not opening and any(lo <= a < hi for a, _ in others):
                 continue
             # "28% of the land Russia had seized since 2014 — almost 40,000 km²": the
             # verb is in the object of the figure this one restates
@@ -434,13 +458,23 @@ class _ArticleExtractor:
             ):
                 continue
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
-            # a figure between belongs to the date, unless it is listed with this one:
-            # "400 km² and 24 settlements in the X regions since 1 November"
-            if any(lo <= a < hi for a, _ in others) and not (
-                e.start >= rel_e and self._listed(sent.text[rel_e : e.start])
+            # a figure between belongs to the date, unless it is listed with this one
+            # ("400 km² and 24 settlements in the X regions since 1 November") or the
+            # date opens the sentence ("As of July 24, 2025, the area totals ..., or 67.2%")
+            if (
+                not _opens(sent.text, e.start)
+                and any(lo <= a < hi for a, _ in others)
+                and not (e.start >= rel_e and self._listed(sent.text[rel_e : e.start]))
             ):
                 continue
             between = sent.text[lo:hi]
+            if ";" in between:
+                continue
+            # "the lowest figure since May": a comparison, not the figure's period
+            if e.kind == PERIOD and _SUPERLATIVE_SINCE.search(
+                sent.text[max(0, e.start - 40) : e.start + 6]
+            ):
+                continue
             cost = float(e.start - rel_e) if e.start >= rel_e else (rel_s - e.end) * 1.5 + 5
             if "," in between or ";" in between:
                 cost += 60
@@ -514,6 +548,13 @@ class _ArticleExtractor:
             if expr.kind == POINT and expr.until is not None and expr.start <= 4:
                 self.paragraph_time[sent.paragraph] = (sent.index, expr.until)
             break
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether a time expression at ``start`` opens the sentence ("As of July 24, ...")."""
+    return (
+        re.fullmatch(r"\W*(?:as\s+of|on|in|by|since|after|at)?\s*", text[:start], re.I) is not None
+    )
 
 
 def _quote_speakers(
