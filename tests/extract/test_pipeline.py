@@ -19,10 +19,11 @@ SCORE = SHARED / "eval" / "score.py"
 DEV = SHARED / "data" / "articles" / "dev.jsonl"
 SEED = SHARED / "data" / "articles" / "seed.jsonl"
 
-# Ratchet: the scores this version reaches on the English dev set. They may only go
-# up; issue 2 asks for 0.90 each, which is not reached yet.
-F1_FLOOR = 0.80
-AS_OF_FLOOR = 0.90
+# Issue 2 asks for F1 >= 0.90 and as_of accuracy >= 0.90 on the English dev set. The
+# floors ratchet above that, a little under what this version reaches (F1 1.0, as_of
+# 1.0), so that a change which costs accuracy fails here rather than on unseen text.
+F1_FLOOR = 0.97
+AS_OF_FLOOR = 0.97
 
 
 def _score(gold: Path, tmp_path: Path) -> dict[str, object]:
@@ -120,3 +121,112 @@ def test_figure_in_a_year_is_gained_over_that_year() -> None:
 )
 def test_distractors_give_no_claim(text: str) -> None:
     assert extract_claims(text, date(2025, 1, 1)) == []
+
+
+# Sentences written for these tests (not from the dev set), one per rule they pin:
+# (side, holder, kind, region, measure, value, qualifier, as_of, since) per claim.
+RULES = [
+    pytest.param(
+        "Ukrainian troops had been pushed out of four villages in the Zaporizhzhia region "
+        "last week, Russia's Defence Ministry said on Monday.",
+        date(2025, 3, 5),
+        [("RU", "RU", "gained", "UA-23", "settlements", 4, "exact", "2025-02-26", None)],
+        id="passive-loss-verb-and-no-total-after-of",
+    ),
+    pytest.param(
+        "About 18% of the Luhansk region is under the control of the Kyiv authorities, the "
+        "Moscow-installed head of the region said on Friday.",
+        date(2022, 6, 5),
+        [("RU", "UA", "holds", "UA-09", "share_of_region", 0.18, "about", "2022-06-03", None)],
+        id="under-the-control-of-names-the-holder",
+    ),
+    pytest.param(
+        '"We have liberated almost 3,000 square kilometres — 2,950 to be exact — and 41 '
+        'settlements since January," Gerasimov said on Tuesday.',
+        date(2025, 6, 12),
+        [
+            ("RU", "RU", "gained", "UA", "area_km2", 3000, "almost", "2025-06-10", "2025-01-01"),
+            ("RU", "RU", "gained", "UA", "area_km2", 2950, "exact", "2025-06-10", "2025-01-01"),
+            ("RU", "RU", "gained", "UA", "settlements", 41, "exact", "2025-06-10", "2025-01-01"),
+        ],
+        id="bare-restatement-and-a-list-sharing-its-date",
+    ),
+    pytest.param(
+        "Russian troops now hold about 11% of the Kharkiv region, down from 30% in March, "
+        "Ukraine's General Staff said on Thursday.",
+        date(2023, 1, 14),
+        [
+            ("UA", "RU", "holds", "UA-63", "share_of_region", 0.11, "about", "2023-01-12", None),
+            ("UA", "RU", "holds", "UA-63", "share_of_region", 0.3, "exact", "2022-03-31", None),
+        ],
+        id="down-from-restates-the-frame",
+    ),
+    pytest.param(
+        "Russian forces took 20 villages over the past week, the Russian Defence Ministry "
+        "said on Friday.\n\nAccording to the ministry, twelve of the villages were in the "
+        "Donetsk region, five in the Zaporizhzhia region and three in the Kharkiv region.",
+        date(2025, 4, 5),
+        [
+            ("RU", "RU", "gained", "UA", "settlements", 20, "exact", "2025-04-04", "2025-03-28"),
+            ("RU", "RU", "gained", "UA-14", "settlements", 12, "exact", "2025-04-04", "2025-03-28"),
+            ("RU", "RU", "gained", "UA-23", "settlements", 5, "exact", "2025-04-04", "2025-03-28"),
+            ("RU", "RU", "gained", "UA-63", "settlements", 3, "exact", "2025-04-04", "2025-03-28"),
+        ],
+        id="breakdown-of-a-total-shares-its-frame-and-dates",
+    ),
+    pytest.param(
+        "Ukraine's troops recaptured 15 square kilometres near Kupiansk, the general said on "
+        'Monday.\n\nA further 120 square kilometres had been "cleared" of infiltrators, he '
+        "added.",
+        date(2025, 10, 8),
+        [("UA", "UA", "gained", "UA-63", "area_km2", 15, "exact", "2025-10-06", None)],
+        id="scare-quoted-verb-is-no-claim-and-unnamed-general-takes-the-subject-side",
+    ),
+    pytest.param(
+        '"We control about 600 square kilometres," a Ukrainian commander told Reuters on Sunday.',
+        date(2024, 12, 10),
+        [("UA", "UA", "holds", "UA", "area_km2", 600, "about", "2024-12-08", None)],
+        id="the-one-told-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Putin said on Tuesday that half a year ago Kyiv had controlled about 25% of the "
+        "Donetsk region.",
+        date(2026, 3, 11),
+        [("RU", "UA", "holds", "UA-14", "share_of_region", 0.25, "about", "2025-09-10", None)],
+        id="half-a-year-ago-counts-back-from-the-statement",
+    ),
+    pytest.param(
+        "The Kherson region's governor said on Monday, as the Zaporizhzhia front stayed "
+        "quiet, that Kyiv controlled about 30% of his region.",
+        date(2024, 8, 21),
+        [("UA", "UA", "holds", "UA-65", "share_of_region", 0.3, "about", "2024-08-19", None)],
+        id="his-region-is-the-office-holders-region",
+    ),
+    pytest.param(
+        "Around Vovchansk, which Russian forces have held since May, Ukrainian "
+        "counter-attacks had won back 12 square kilometres, the Ukrainian General Staff said "
+        "on Friday.",
+        date(2024, 9, 16),
+        [("UA", "UA", "gained", "UA-63", "area_km2", 12, "exact", "2024-09-13", None)],
+        id="a-relative-clause-names-no-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RULES)
+def test_rule(text: str, published: date, expected: list[tuple[object, ...]]) -> None:
+    got = [
+        (
+            c.claimant_side.value,
+            c.holder.value,
+            c.kind.value,
+            c.region,
+            c.measure.value,
+            c.value,
+            c.qualifier.value,
+            c.as_of.isoformat() if c.as_of else None,
+            c.since.isoformat() if c.since else None,
+        )
+        for c in extract_claims(text, published)
+    ]
+    assert got == [tuple(e) for e in expected]

@@ -53,6 +53,9 @@ class _ActorPatterns:
     side_words: re.Pattern[str]
     ru_words: frozenset[str]
     ua_words: frozenset[str]
+    #: region names and the country each lies in, for "the Kherson region's governor"
+    places: re.Pattern[str]
+    place_country: dict[str, str]
 
 
 _ROLE_NOUNS = (
@@ -93,7 +96,14 @@ def _patterns(lex: Lexicon) -> _ActorPatterns:
             by_alias[name.lower()] = actor
     cues = lex.language.cues
     sides = lex.language.sides
+    place_country = {
+        name.lower(): region.country
+        for region in lex.regions
+        for name in getattr(region, lex.language.language, [])
+    }
     return _ActorPatterns(
+        places=re.compile(phrase_pattern(place_country), re.IGNORECASE),
+        place_country=place_country,
         mention=re.compile(phrase_pattern(by_alias), re.IGNORECASE),
         by_alias=by_alias,
         say=re.compile(phrase_pattern(cues.say_verbs), re.IGNORECASE),
@@ -260,6 +270,16 @@ class Attributor:
                 (p.side for p in reversed(self.history) if p.side in {Side.RU, Side.UA}), None
             )
             kind = BODY
+        elif (place := self.pats.places.search(phrase)) is not None and re.search(
+            r"\b(?:governor|mayor|head)\b", phrase, re.IGNORECASE
+        ):
+            # "the Kherson region's governor" serves the country the region lies in
+            side = Side(self.pats.place_country[place.group(0).lower()])
+            kind = PERSON
+        elif re.search(r"\b(?:general|commander|officer|spokes\w+|official)$", phrase, re.I):
+            # "Ukraine's troops recaptured ..., the general said": the subject's side
+            side = _side_of_words(" ".join(before.split()[:2]), self.pats)
+            kind = PERSON
         else:
             return None
         if side is None:

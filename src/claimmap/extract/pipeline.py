@@ -431,12 +431,13 @@ class _ArticleExtractor:
             r"^\W*of the [\d.]+%", sent.text[max(0, rel_s - 10) :]
         ):
             return None, None, kind, False
-        statement_spans = {
-            (e.start, e.end)
-            for e in exprs
-            for a in atts
-            if e.kind == POINT and 0 <= e.start - (a.pos - sent.start) <= 45
-        }
+        # the first point in time just after a speaking verb is when it was said
+        statement_spans = set()
+        for a in atts:
+            verb = a.pos - sent.start
+            said = next((e for e in exprs if e.kind == POINT and e.start >= verb), None)
+            if said is not None and said.start - verb <= 45:
+                statement_spans.add((said.start, said.end))
         # "In its statement on Thursday": the day it was said, not the figure's
         statement_spans |= {
             (e.start, e.end)
@@ -500,7 +501,15 @@ class _ArticleExtractor:
             upto = next((e for e in exprs if e.kind == "upto" and e.start >= best.end), None)
             if upto is not None and upto.until is not None:
                 until = upto.until
-            if kind is Kind.HOLDS and best.start >= rel_e and best.start - rel_e < 40:
+            comparison = re.search(
+                r"\b(?:up|down)\s+from\s+$", sent.text[max(0, rel_s - 12) : rel_s]
+            )
+            if (
+                kind is Kind.HOLDS
+                and not comparison
+                and best.start >= rel_e
+                and best.start - rel_e < 40
+            ):
                 kind = Kind.GAINED
             if kind is Kind.HOLDS:
                 return None, until, kind, False
