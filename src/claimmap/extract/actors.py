@@ -96,8 +96,8 @@ def _patterns(lex: Lexicon) -> _ActorPatterns:
             by_alias[name.lower()] = actor
     cues = lex.language.cues
     sides = lex.language.sides
-    place_country = {
-        name.lower(): region.country
+    place_country: dict[str, str] = {
+        name.lower(): str(region.country)
         for region in lex.regions
         for name in getattr(region, lex.language.language, [])
     }

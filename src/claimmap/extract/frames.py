@@ -360,13 +360,13 @@ class FrameFinder:
         verb = self._verb_left(left)
         if verb is not None:
             verb_class, v_start, v_end = verb
-            passive = re.search(r"\b(?:been|was|were|be|is|are)\s*$", left[:v_start])
-            if passive and verb_class == LOSE:
+            aux = re.search(r"\b(?:been|was|were|be|is|are)\s*$", left[:v_start])
+            if aux and verb_class == LOSE:
                 # "troops had been driven out of": the subject lost the ground
                 return verb_class, self._subject(
-                    left_full[: len(left_full) - len(left)][-120:] + left[: passive.start()]
+                    left_full[: len(left_full) - len(left)][-120:] + left[: aux.start()]
                 )
-            if passive:
+            if aux:
                 by = re.search(r"\bby\s+(?:the\s+)?(\w+)", left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None
                 return verb_class, side
