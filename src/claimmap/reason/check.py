@@ -39,7 +39,7 @@ def check_claims(claims: Iterable[Claim], /, *, config: CheckConfig | None = Non
         readings=ledger.readings,
         derived=derived,
         comparisons=compare_sources(ledger, derived, config=config),
-        conflicts=find_conflicts(ledger, config=config),
+        conflicts=find_conflicts(ledger, config=config, derived=derived),
         notes=ledger.notes,
         max_change_km2_per_day=config.max_change_km2_per_day,
         max_country_change_km2_per_day=config.max_country_change_km2_per_day,

@@ -11,6 +11,7 @@ found by dropping one rule at a time. The explanation cites every claim's quote.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
 from claimmap.reason.config import CheckConfig
@@ -23,12 +24,17 @@ from claimmap.reason.describe import (
     who,
 )
 from claimmap.reason.ledger import Ledger, Row
-from claimmap.reason.records import ClaimRef, Conflict, Reading
+from claimmap.reason.records import ClaimRef, Conflict, DerivedFigure, Reading
 from claimmap.reason.solver import minimal_conflicts, rules_needed
 
 
-def find_conflicts(ledger: Ledger, /, *, config: CheckConfig) -> tuple[Conflict, ...]:
-    """Return the minimal conflicting sets of the ledger's claims, each explained."""
+def find_conflicts(
+    ledger: Ledger, /, *, config: CheckConfig, derived: Sequence[DerivedFigure] = ()
+) -> tuple[Conflict, ...]:
+    """Return the minimal conflicting sets of the ledger's claims, each explained.
+
+    ``derived`` figures whose chains lie inside a conflict are cited in its explanation.
+    """
     claim_ids = [ref.id for ref in ledger.claims]
     refs = {ref.id: ref for ref in ledger.claims}
     out: list[Conflict] = []
@@ -40,7 +46,9 @@ def find_conflicts(ledger: Ledger, /, *, config: CheckConfig) -> tuple[Conflict,
                 Conflict(
                     claims=tuple(conflict),
                     assumptions=tuple(rules),
-                    explanation=_explain([refs[c] for c in conflict], rules, ledger, config),
+                    explanation=_explain(
+                        [refs[c] for c in conflict], rules, ledger, config, derived
+                    ),
                 )
             )
     return tuple(sorted(out, key=lambda c: (len(c.claims), [int(x[1:]) for x in c.claims])))
@@ -82,7 +90,13 @@ _RULES = {
 }
 
 
-def _explain(refs: list[ClaimRef], rules: list[str], ledger: Ledger, config: CheckConfig) -> str:
+def _explain(
+    refs: list[ClaimRef],
+    rules: list[str],
+    ledger: Ledger,
+    config: CheckConfig,
+    derived: Sequence[DerivedFigure],
+) -> str:
     areas = config.region_areas
     if len(refs) == 1:
         lines = ["This claim cannot be true under the rules below:"]
@@ -96,6 +110,7 @@ def _explain(refs: list[ClaimRef], rules: list[str], ledger: Ledger, config: Che
         )
     readings = {r.claim: r for r in ledger.readings}
     why = _why_pair([readings[ref.id] for ref in refs if ref.id in readings], rules, config)
+    why = why or _why_derived(refs, derived, config)
     if why:
         lines.append(why)
     else:
@@ -110,6 +125,24 @@ def _explain(refs: list[ClaimRef], rules: list[str], ledger: Ledger, config: Che
         }
         lines.append("This rests on: " + "; ".join(_RULES[r].format(**rates) for r in rules) + ".")
     return "\n".join(lines)
+
+
+def _why_derived(
+    refs: list[ClaimRef], derived: Sequence[DerivedFigure], config: CheckConfig
+) -> str | None:
+    """Say which derived figures, each from part of the set, disagree with each other."""
+    ids = {ref.id for ref in refs}
+    inside = [d for d in derived if {step.claim for step in d.steps} <= ids]
+    for i, first in enumerate(inside):
+        for second in inside[i + 1 :]:
+            if first.quantity == second.quantity and not first.interval.overlaps(second.interval):
+                what = quantity_text(first.quantity, config.region_areas)
+                unit = first.quantity.unit
+                return (
+                    f"They give {what} twice: {span(first.interval, unit=unit)} by "
+                    f"[{first.id}] and {span(second.interval, unit=unit)} by [{second.id}]."
+                )
+    return None
 
 
 def _why_pair(readings: list[Reading], rules: list[str], config: CheckConfig) -> str | None:

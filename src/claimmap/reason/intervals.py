@@ -236,7 +236,8 @@ def hedge_interval(
         case Qualifier.ABOUT:
             half = policy.about_widening * step / 2
             half = max(half, policy.about_min_relative * value)
-            half = min(half, policy.about_max_relative * value)
+            # The cap narrows a coarse widening, never below what rounds to the figure.
+            half = max(min(half, policy.about_max_relative * value), step / 2)
             result = Interval(lo=value - half, hi=value + half)
         case Qualifier.MORE_THAN | Qualifier.AT_LEAST:
             result = Interval(lo=value, hi=value + step)
