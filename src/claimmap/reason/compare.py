@@ -77,7 +77,9 @@ def compare_sources(
         for (q1, a, chain_a), (_q2, b, chain_b) in itertools.combinations(members, 2):
             if a.as_of is None or b.as_of is None or chain_a & chain_b:
                 continue
-            if (a.claimant, a.claimant_side) == (b.claimant, b.claimant_side):
+            both_stated = a.stated is not None and b.stated is not None
+            if both_stated and (a.claimant, a.claimant_side) == (b.claimant, b.claimant_side):
+                # One source's own figures are compared only through what they imply.
                 continue
             days = abs((b.as_of - a.as_of).days)
             if days > config.comparison_days:
@@ -120,7 +122,7 @@ def _compare(
         relation = Relation.FOLLOWS
     elif gap == 0:
         relation = Relation.AGREE
-    elif allowance is None or gap <= allowance:
+    elif days > 0 and (allowance is None or gap <= allowance):
         relation = Relation.WITHIN_ALLOWANCE
     else:
         relation = Relation.APART

@@ -60,7 +60,11 @@ def span(interval: Interval, /, *, unit: str = "km²") -> str:
         return f"{number(interval.lo)} {unit}"
     if math.isinf(interval.hi):
         return f"at least {number(interval.lo)} {unit}"
-    return f"{number(interval.lo)}–{number(interval.hi)} {unit}"
+    lo, hi = number(interval.lo), number(interval.hi)
+    if lo == hi:
+        # A narrow range would print as "482–482": show the decimal that tells them apart.
+        lo, hi = f"{interval.lo:,.1f}", f"{interval.hi:,.1f}"
+    return f"{lo}–{hi} {unit}"
 
 
 def quantity_text(quantity: Quantity, /, areas: Mapping[str, RegionArea] | None = None) -> str:

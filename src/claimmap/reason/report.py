@@ -19,7 +19,7 @@ _RELATION = {
     Relation.FOLLOWS: "{claim} follows from {other}",
     Relation.AGREE: "consistent: the ranges overlap",
     Relation.WITHIN_ALLOWANCE: "apart, but the ground could have moved that much in between",
-    Relation.APART: "further apart than the ground could move in between: see the contradictions",
+    Relation.APART: "further apart than the ground could move in between",
 }
 
 
@@ -121,5 +121,7 @@ def _comparison(item: Comparison) -> list[str]:
     if item.first.stated is None:
         claim, other = other, claim
     verdict = _RELATION[item.relation].format(claim=f"[{claim}]", other=f"[{other}]")
+    if item.relation is Relation.APART and item.days == 0:
+        verdict = "they cannot both hold on one date"
     out.append(f"    {'; '.join(facts)} -> {verdict}")
     return out
