@@ -7,13 +7,12 @@ import math
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reason_helpers import make_claim
 
 from claimmap.errors import ConfigError
 from claimmap.model import Measure, Qualifier
 from claimmap.reason import Interval, IntervalPolicy, claim_interval, hedge_interval
 from claimmap.reason.intervals import rounding_step, stated_bound
-
-from reason_helpers import make_claim
 
 
 @pytest.mark.parametrize(
