@@ -25,7 +25,13 @@ from rich.text import Text
 from claimmap import Article, Claim, Finding, __version__, extract_article, read_paths
 from claimmap.errors import ConfigError, InputError, LexiconError
 from claimmap.extract.lexicon import load_lexicon
-from claimmap.reason import CheckConfig, check_paths, format_report, report_to_dict
+from claimmap.reason import (
+    CheckConfig,
+    check_paths,
+    format_report,
+    load_region_areas,
+    report_to_dict,
+)
 from claimmap.reason.config import MAX_CHANGE_KM2_PER_DAY
 
 EXIT_STATUSES = (
@@ -278,10 +284,21 @@ def check(
             help="Largest change of a side's holding in one region per day, km².",
         ),
     ] = MAX_CHANGE_KM2_PER_DAY,
+    areas: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Region areas for shares: a TOML table or admin boundaries (GeoJSON).",
+        ),
+    ] = None,
 ) -> None:
     """Derive, compare and check for contradictions the claims in PATH... taken together."""
     try:
-        config = CheckConfig(max_change_km2_per_day=max_change)
+        region_areas = load_region_areas(areas)
+    except LexiconError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--areas'") from exc
+    try:
+        config = CheckConfig(max_change_km2_per_day=max_change, region_areas=region_areas)
         report = check_paths(paths, published=published, config=config)
     except ConfigError as exc:
         raise typer.BadParameter(str(exc)) from exc

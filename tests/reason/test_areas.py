@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from reason_helpers import data_dir
 
 from claimmap.errors import LexiconError
 from claimmap.reason import CheckConfig, load_region_areas
@@ -48,4 +49,21 @@ def test_a_region_without_its_country_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "areas.toml"
     bad.write_text('[[region]]\niso = "UA-14"\nname = "Donetsk"\narea_km2 = 1\nsource = "x"\n')
     with pytest.raises(LexiconError, match="country 'UA' has no area"):
+        load_region_areas(bad)
+
+
+def test_admin_boundaries_give_measured_areas_as_denominators() -> None:
+    areas = load_region_areas(data_dir() / "geo" / "admin.geojson")
+    assert areas["UA-65"].area_km2 == pytest.approx(26455.9)
+    assert areas["UA-65"].source == "measured, admin.geojson"
+    assert areas["UA"].name == "Ukraine"
+    kursk = CheckConfig(region_areas=areas, area_tolerance=0).region_area("RU-KRS")
+    assert kursk is not None
+    assert (kursk.lo, kursk.hi) == (pytest.approx(30001.5), pytest.approx(30001.5))
+
+
+def test_boundaries_without_areas_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "admin.geojson"
+    bad.write_text('{"type": "FeatureCollection", "features": [{"properties": {"iso": "UA"}}]}')
+    with pytest.raises(LexiconError, match="feature 0: needs iso and area_km2"):
         load_region_areas(bad)

@@ -8,6 +8,7 @@ denominator, so a share means the same area everywhere in claimmap.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -63,6 +64,9 @@ class _File(BaseModel):
 def load_region_areas(path: str | Path | None = None, /) -> Mapping[str, RegionArea]:
     """Load and validate a region-area table; the built-in one when ``path`` is None.
 
+    ``path`` is a TOML table like the built-in one, or admin boundaries as GeoJSON
+    whose features carry ``iso`` and ``area_km2`` (``shared/data/geo/admin.geojson``).
+
     >>> areas = load_region_areas()
     >>> areas["RU-KRS"].area_km2, areas["RU-KRS"].country
     (29997.0, 'RU')
@@ -74,7 +78,39 @@ def load_region_areas(path: str | Path | None = None, /) -> Mapping[str, RegionA
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LexiconError(name, f"cannot read region-area file: {exc}") from exc
+    if Path(path).suffix.lower() in {".geojson", ".json"}:
+        return _from_boundaries(name, text)
     return _parse(name, text)
+
+
+class _Properties(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    iso: str = Field(pattern=_ISO)
+    area_km2: float = Field(gt=0)
+    name_en: str | None = None
+
+
+def _from_boundaries(name: str, text: str) -> Mapping[str, RegionArea]:
+    """Read measured areas from admin boundaries (GeoJSON with ``iso`` and ``area_km2``)."""
+    try:
+        features = json.loads(text)["features"]
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise LexiconError(name, f"not a GeoJSON FeatureCollection: {exc}") from exc
+    table: dict[str, RegionArea] = {}
+    for index, feature in enumerate(features):
+        try:
+            props = _Properties.model_validate(feature.get("properties") or {})
+        except (ValidationError, AttributeError) as exc:
+            raise LexiconError(name, f"feature {index}: needs iso and area_km2 ({exc})") from exc
+        table[props.iso] = RegionArea(
+            iso=props.iso,
+            name=props.name_en or props.iso,
+            area_km2=props.area_km2,
+            measured_km2=props.area_km2,
+            source=f"measured, {Path(name).name}",
+        )
+    return MappingProxyType(table)
 
 
 @lru_cache(maxsize=1)

@@ -80,7 +80,7 @@ def _from_pair(
         stated_area *= config.region_areas[area.via].area_km2
     stated_share = share_ref.claim.value
     out = []
-    interval = tightest_interval(sub.rows, _renamed(sub, extent).key)
+    interval = tightest_interval(sub.rows, extent.key)
     if interval is not None:
         out.append(
             DerivedFigure(
@@ -122,11 +122,6 @@ def _from_pair(
                 )
             )
     return out
-
-
-def _renamed(sub: Ledger, quantity: Quantity) -> Quantity:
-    # The sub-ledger names quantities the same way as the whole ledger does.
-    return sub.quantity(quantity.key)
 
 
 def _step(ref: ClaimRef, config: CheckConfig) -> DerivationStep:

@@ -56,11 +56,15 @@ def format_report(report: CheckReport, /) -> str:
         f"region, {number(report.max_country_change_km2_per_day or 0)} km² in a country"
     )
     lines += ["", "CLAIMS (each figure read as the range its hedge allows)"]
+    km2 = {r.claim: r.interval for r in report.readings if r.via is not None}
     for ref in report.claims:
         claim = ref.claim
         when = claim.as_of.isoformat() if claim.as_of else "undated"
         lines.append(f"  [{ref.id}] {who(claim)}, {when}, {claim.article or ''}")
-        lines.append(f"       {claim.holder} {claim.kind} {claim.region}: {reading_text(ref)}")
+        reading = reading_text(ref)
+        if ref.id in km2:
+            reading += f" = {span(km2[ref.id])}"
+        lines.append(f"       {claim.holder} {claim.kind} {claim.region}: {reading}")
         lines.append(f"       “{short_quote(claim.quote, width=110)}”")
     lines += ["", "DERIVED FIGURES"]
     lines += [line for item in report.derived for line in _derived(item)] or ["  none"]
