@@ -66,6 +66,8 @@ def format_report(report: CheckReport, /) -> str:
             reading += f" = {span(km2[ref.id])}"
         lines.append(f"       {claim.holder} {claim.kind} {claim.region}: {reading}")
         lines.append(f"       “{short_quote(claim.quote, width=110)}”")
+    lines += ["", "LEDGER (each state of the ground over time, with every figure that bears on it)"]
+    lines += _ledger(report) or ["  nothing dated"]
     lines += ["", "DERIVED FIGURES"]
     lines += [line for item in report.derived for line in _derived(item)] or ["  none"]
     lines += ["", "COMPARISONS ACROSS SOURCES"]
@@ -85,6 +87,36 @@ def format_report(report: CheckReport, /) -> str:
     if report.findings:
         lines += ["", "INPUT PROBLEMS"] + [f"  {finding}" for finding in report.findings]
     return "\n".join(lines) + "\n"
+
+
+def _ledger(report: CheckReport) -> list[str]:
+    refs = {ref.id: ref for ref in report.claims}
+    series: dict[str, list[tuple[str, str, str]]] = {}
+    titles: dict[str, str] = {}
+    for reading in report.readings:
+        quantity = reading.quantity
+        titles.setdefault(quantity.series, quantity_text(dataclasses.replace(quantity, as_of=None)))
+        unit = "%" if reading.of is not None else quantity.unit
+        value = span(reading.interval, unit=unit)
+        if reading.of is not None:
+            value += f" of {quantity_text(reading.of)}"
+        source = who(refs[reading.claim].claim)
+        when = quantity.as_of.isoformat() if quantity.as_of else "undated"
+        series.setdefault(quantity.series, []).append((when, value, f"[{reading.claim}] {source}"))
+    for item in report.derived:
+        quantity = item.quantity
+        if quantity.as_of is None:
+            continue
+        titles.setdefault(quantity.series, quantity_text(dataclasses.replace(quantity, as_of=None)))
+        chain = ", ".join(step.claim for step in item.steps)
+        row = (quantity.as_of.isoformat(), span(item.interval), f"[{item.id}] derived from {chain}")
+        series.setdefault(quantity.series, []).append(row)
+    out = []
+    for key in sorted(series):
+        out.append(f"  {titles[key]}")
+        for when, value, source in sorted(series[key]):
+            out.append(f"    {when}  {value:<22} {source}")
+    return out
 
 
 def _derived(item: DerivedFigure) -> list[str]:
