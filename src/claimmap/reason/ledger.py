@@ -131,7 +131,6 @@ class _Builder:
     def __init__(self, config: CheckConfig, retakings: frozenset[tuple[object, ...]]) -> None:
         self.config = config
         self.retakings = retakings
-        self.areas = config.region_areas
         self.quantities: dict[str, Quantity] = {}
         self.readings: list[Reading] = []
         self.rows: list[Row] = []
