@@ -21,3 +21,12 @@ def test_public_names_are_the_library_objects() -> None:
     assert claimmap.Claim is model.Claim
     assert claimmap.LexiconError is errors.LexiconError
     assert issubclass(claimmap.LexiconError, claimmap.ClaimmapError)
+
+
+def test_reasoning_names_are_the_reason_package_objects() -> None:
+    from claimmap import reason
+
+    assert claimmap.check_claims is reason.check_claims
+    assert claimmap.check_paths is reason.check_paths
+    assert claimmap.CheckConfig is reason.CheckConfig
+    assert claimmap.CheckReport is reason.CheckReport

@@ -3,7 +3,9 @@
 The public API. ``read_paths`` reads inputs (JSON Lines records, HTML pages, text)
 into :class:`Article` records and :class:`Finding` records for what cannot be read;
 ``extract_article`` and ``extract_claims`` turn articles or texts into
-:class:`Claim` records (``shared/spec/claims.md``)::
+:class:`Claim` records (``shared/spec/claims.md``); ``check_claims`` and
+``check_paths`` reason over claims (derived figures, comparisons across sources,
+contradictions) into a :class:`CheckReport`::
 
     >>> from datetime import date
     >>> from claimmap import extract_claims
@@ -32,9 +34,12 @@ from claimmap.model import (
 
 if TYPE_CHECKING:
     from claimmap.ingest import read_paths
+    from claimmap.reason import CheckConfig, CheckReport, check_claims, check_paths
 
 __all__ = [
     "Article",
+    "CheckConfig",
+    "CheckReport",
     "Claim",
     "ClaimmapError",
     "ConfigError",
@@ -48,10 +53,15 @@ __all__ = [
     "Qualifier",
     "Side",
     "__version__",
+    "check_claims",
+    "check_paths",
     "extract_article",
     "extract_claims",
     "read_paths",
 ]
+
+
+_REASON = frozenset({"CheckConfig", "CheckReport", "check_claims", "check_paths"})
 
 
 def __getattr__(name: str) -> Any:
@@ -61,4 +71,9 @@ def __getattr__(name: str) -> Any:
         from claimmap.ingest import read_paths
 
         return read_paths
+    # Reasoning pulls in z3; extraction alone should not pay for it either.
+    if name in _REASON:
+        from claimmap import reason
+
+        return getattr(reason, name)
     raise AttributeError(f"module 'claimmap' has no attribute {name!r}")

@@ -25,6 +25,14 @@ from rich.text import Text
 from claimmap import Article, Claim, Finding, __version__, extract_article, read_paths
 from claimmap.errors import ConfigError, InputError, LexiconError
 from claimmap.extract.lexicon import load_lexicon
+from claimmap.reason import (
+    CheckConfig,
+    check_paths,
+    format_report,
+    load_region_areas,
+    report_to_dict,
+)
+from claimmap.reason.config import MAX_CHANGE_KM2_PER_DAY
 
 EXIT_STATUSES = (
     "Exit status: 0 when all inputs were read, 1 when any input (a file, a line of "
@@ -236,3 +244,69 @@ def _shorten(claim: Claim, *, width: int = 80) -> Text:
     shift = len(lead) - left
     text.stylize("bold", fig_start + shift, fig_end + shift)
     return text
+
+
+class CheckFormat(StrEnum):
+    """How ``check`` writes its report."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command(epilog=EXIT_STATUSES)
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Claims JSON Lines from 'claimmap extract', or articles (JSON Lines, HTML, text).",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        date | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            parser=_parse_date,
+            help="Publication date of article inputs that carry none.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option("--format", help="text: a report for a fact-checker; json: the records."),
+    ] = CheckFormat.TEXT,
+    max_change: Annotated[
+        float,
+        typer.Option(
+            "--max-change",
+            metavar="KM2",
+            min=0.001,
+            help="Largest change of a side's holding in one region per day, km².",
+        ),
+    ] = MAX_CHANGE_KM2_PER_DAY,
+    areas: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Region areas for shares: a TOML table or admin boundaries (GeoJSON).",
+        ),
+    ] = None,
+) -> None:
+    """Derive, compare and check for contradictions the claims in PATH... taken together."""
+    try:
+        region_areas = load_region_areas(areas)
+    except LexiconError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--areas'") from exc
+    try:
+        config = CheckConfig(max_change_km2_per_day=max_change, region_areas=region_areas)
+        report = check_paths(paths, published=published, config=config)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    for finding in report.findings:
+        _report(finding)
+    if output_format is CheckFormat.JSON:
+        sys.stdout.write(json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_report(report))
+    if report.findings:
+        raise typer.Exit(1)
