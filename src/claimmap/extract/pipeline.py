@@ -39,6 +39,15 @@ _OFFICE_BEFORE = r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$"
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:\w+est|most|least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)", re.I
 )
+_NAMED_AFTER = re.compile(
+    r"^\W*(?:(?:those|these|the)\s+(?:were|are)\s+(?:the\s+)?(?:words|remarks|comments)\s+of"
+    r"|\w+(?:\s+\w+)?\s+made\s+the\s+(?:remarks|comments))\b",
+    re.I,
+)
+_PASSING = re.compile(
+    r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|neighbou?ring\s+|adjacent\s+|next\s+to\s+)(?:the\s+)?$",
+    re.I,
+)
 #: a relative clause set off by commas
 _ASIDE = re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,")
 #: a figure that restates the one before it after a dash: "... — almost 40,000 km²"
@@ -97,6 +106,7 @@ class _ArticleExtractor:
             for att in atts:
                 self.attributor.note(att.speaker)
         quote_speaker = _quote_speakers(sentences, attributions)
+        self._speakers_named_after(sentences, quote_speaker)
         interviewee = self._interviewee(sentences, attributions)
         self.attributor.history.clear()
         candidates: list[_Candidate] = []
@@ -137,9 +147,15 @@ class _ArticleExtractor:
             for i, fig in enumerate(figures):
                 if fig.conversion or fig.total:
                     continue
-                nxt = next((f.start for f in figures[i + 1 :] if not f.conversion), None)
+                following = next((f for f in figures[i + 1 :] if not f.conversion), None)
                 frame = self.frames.frame(
-                    sent.text, sent.start, fig, prev, nxt, context=self.last_frame
+                    sent.text,
+                    sent.start,
+                    fig,
+                    prev,
+                    following.start if following else None,
+                    context=self.last_frame,
+                    next_end=following.end if following else None,
                 )
                 if frame is None and question_frame is not None and fig.unit != BARE:
                     frame = replace(
@@ -160,6 +176,30 @@ class _ArticleExtractor:
         return _deduplicate(candidates, self.published)
 
     # -- claimants ----------------------------------------------------------------
+    def _speakers_named_after(
+        self, sentences: Sequence[Sentence], quote_speaker: dict[int, Speaker | None]
+    ) -> None:
+        """Give a bare quotation the speaker the next paragraph names.
+
+        '"About 99.5% ... has been liberated." / Those were the words of Leonid
+        Pasechnik, ...': the speaker comes after the quotation's paragraph.
+        """
+        for i, sent in enumerate(sentences):
+            if not sent.quoted or quote_speaker.get(sent.index) is not None:
+                continue
+            nxt = next((t for t in sentences[i + 1 :] if t.paragraph != sent.paragraph), None)
+            if nxt is None or nxt.paragraph != sent.paragraph + 1 or nxt.quoted:
+                continue
+            if not _NAMED_AFTER.search(nxt.text):
+                continue
+            named = [
+                m.speaker
+                for m in self.attributor.mentions(nxt)
+                if m.speaker is not None and not m.speaker.generic
+            ]
+            if named:
+                quote_speaker[sent.index] = named[0]
+
     def _interviewee(
         self, sentences: Sequence[Sentence], atts: dict[int, list[Attribution]]
     ) -> Speaker | None:
@@ -254,7 +294,7 @@ class _ArticleExtractor:
         atts: list[Attribution],
     ) -> list[Claim]:
         side = speaker.side if speaker is not None else Side.MEDIA
-        regions = frame.regions or self._context_regions(sent, fig)
+        regions = frame.regions or self._context_regions(sent, fig, frame)
         regions = tuple(self._refine_country(r) for r in regions)
         holder = frame.holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
@@ -308,7 +348,7 @@ class _ArticleExtractor:
             for region in regions
         ]
 
-    def _context_regions(self, sent: Sentence, fig: Figure) -> tuple[str, ...]:
+    def _context_regions(self, sent: Sentence, fig: Figure, frame: Frame) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
         right = self.text[fig.end : fig.end + 60]
         if re.match(
@@ -316,7 +356,8 @@ class _ArticleExtractor:
         ):
             return self.last_regions or ("UA",)
         anaphor = re.match(
-            r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
+            r"\W*(?:(?:of|in|across|inside)\s+)?(?:it|that region|this region|the region"
+            r"|the republic|the oblast|his region|her region"
             # "the territory occupied after ..." is defined by its modifier, no anaphor
             r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there)\b",
             right,
@@ -334,6 +375,11 @@ class _ArticleExtractor:
                 ]
                 if office:
                     return (office[-1],)
+            # a neighbour named in passing ("near the border with the Kharkiv region")
+            # is not what "the region" points back to
+            salient = [(p, c) for p, c in before if not _PASSING.search(self.text[max(0, p - 40) : p])]
+            if salient:
+                return (salient[-1][1],)
             if before:
                 return (before[-1][1],)
         # places after a later figure belong to it: "600 settlements, including 75 in Kherson"
@@ -343,6 +389,11 @@ class _ArticleExtractor:
             return (here[0],)
         if re.search(r"\bfront\b", sent.text, re.I):
             return ("UA",)
+        if frame.holder is Holder.UA and frame.kind is Kind.HOLDS:
+            # Ukraine holds ground in Russia only where the article's incursion is
+            latest = [code for pos, code in self.region_mentions if pos < fig.start]
+            if latest and self.lex.region_country.get(latest[-1]) == "RU":
+                return (latest[-1],)
         return self.last_regions or ("UA",)
 
     def _refine_country(self, region: str) -> str:
