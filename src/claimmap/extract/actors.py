@@ -233,8 +233,9 @@ class Attributor:
             return mention.speaker
         ana = (mention.anaphor or "").lower()
         history = [*self.history, *recent]
+        people = any(p.kind == PERSON for p in history)
         for prev in reversed(
-            history + self.mentioned if ana in {"he", "she"} and not history else history
+            history + self.mentioned if ana in {"he", "she"} and not people else history
         ):
             if ana in {"he", "she"} and prev.kind == PERSON:
                 return prev

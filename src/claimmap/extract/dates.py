@@ -95,7 +95,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
-        rf"(?P<since>since\s+(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
+        rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
         rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})))",

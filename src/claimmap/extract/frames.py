@@ -95,7 +95,8 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
         if lex.towns
         else re.compile("(?!)"),
         passive=re.compile(
-            r"\b(?:have|has|had|having|was|were|is|are|been|be)\s+(?:been\s+)?(?:already\s+)?"
+            r"\b(?:have|has|had|having|was|were|is|are|been|be)\s+(?:been\s+)?"
+            r"(?:(?:already|now|still|since)\s+)?"
             + phrase_pattern([*lang.verbs.passive_gain, *lang.verbs.passive_hold]),
             re.IGNORECASE,
         ),

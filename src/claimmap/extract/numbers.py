@@ -125,10 +125,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"|\s+(?:{adjectives}\s+)?(?P<settle>{units['settle']}))?"
     )
     fraction_alt = phrase_pattern(n.fractions)
+    # the fraction first: "three-quarters of" is not the number "three"
     figure = re.compile(
-        rf"(?<![\w.,])(?P<btw>between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
-        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])"
-        rf"|(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)",
+        rf"(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)"
+        rf"|(?<![\w.,])(?P<btw>between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
+        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])",
         re.IGNORECASE,
     )
     hedge_kinds: dict[str, Qualifier] = {}
@@ -230,6 +231,11 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
         total = of_total is not None and (
             of_total.group("n")[0].isdigit() or of_total.group("n").lower() in pats.words
         )
+    if unit in {SETTLEMENTS, AREA} and re.search(
+        r"(?:^|[,;:\"“(])\s*of\s+(?:the|its|our|their)\s+$", text[max(0, start - 12) : start], re.I
+    ):
+        # "Of the 930 settlements in our region, 578 are now occupied": a total
+        total = True
     qualifier = _hedge(text, start, end, pats)
     if hi_raw is not None:
         qualifier = Qualifier.UP_TO

@@ -137,6 +137,13 @@ class _ArticleExtractor:
                 question_frame = self._question_frame(sent)
                 continue
             figures = find_figures(sent.text, sent.start, self.lex)
+            # "Of the 930 settlements ..., 578 are now occupied": the part counts the same
+            total = next((f for f in figures if f.total and f.unit != BARE), None)
+            if total is not None:
+                figures = [
+                    replace(f, unit=total.unit) if f.unit == BARE and f.start > total.end else f
+                    for f in figures
+                ]
             if _ANAPHORIC_START.match(sent.text) and last_unit is not None:
                 figures = [replace(f, unit=last_unit) if f.unit == BARE else f for f in figures]
             if figures:
@@ -362,7 +369,11 @@ class _ArticleExtractor:
             r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there)\b",
             right,
             re.I,
-        ) or re.search(r"\b(?:there|the region)\b", sent.text[: fig.start - sent.start], re.I)
+        ) or re.search(
+            r"\b(?:there|the region|our region|the republic)\b",
+            sent.text[: fig.start - sent.start],
+            re.I,
+        )
         if anaphor:
             before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
             if re.search(r"\b(?:his|her|their)\s+region", anaphor.group(0), re.I):
