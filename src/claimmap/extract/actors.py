@@ -272,7 +272,7 @@ class Attributor:
             )
             kind = BODY
         elif (place := self.pats.places.search(phrase)) is not None and re.search(
-            r"\b(?:governor|mayor|head)\b", phrase, re.IGNORECASE
+            r"\b(?:governor|mayor|head|administration)\b", phrase, re.IGNORECASE
         ):
             # "the Kherson region's governor" serves the country the region lies in
             side = Side(self.pats.place_country[place.group(0).lower()])

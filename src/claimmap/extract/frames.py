@@ -95,7 +95,7 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
         if lex.towns
         else re.compile("(?!)"),
         passive=re.compile(
-            r"\b(?:have|has|had|having|was|were|is|are|been|be)\s+(?:been\s+)?"
+            r"\b(?:(?:have|has|had|having)\s+been|was|were|is|are|been|be)\s+"
             r"(?:(?:already|now|still|since)\s+)?"
             + phrase_pattern([*lang.verbs.passive_gain, *lang.verbs.passive_hold]),
             re.IGNORECASE,
@@ -457,7 +457,10 @@ class FrameFinder:
             target = obj.group("obj")[:90]
             if self.share_block.match(target) or self.share_block.search(target[:40]):
                 return None
-            if self.initial.search(target):
+            # the object ends at the next clause: "... of Ukraine's territory and exceeds
+            # what Moscow gained in 2023" is a share of the country
+            own = re.split(r"[,;]|\s+and\s+(?!the\b|its\b|their\b|all\b)", target, maxsplit=1)[0]
+            if self.initial.search(own):
                 return Measure.SHARE_OF_INITIAL
             if self.region_object.search(target[:60]) or self.pats.places.match(
                 re.sub(r"^(?:the|our|its|their|his|her)\s+", "", target)
@@ -502,8 +505,9 @@ class FrameFinder:
             last_end = m.end()
         if out:
             return tuple(out)
-        towns = self.towns(text)
-        return (towns[0],) if towns else ()
+        # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
+        towns = list(dict.fromkeys(self.towns(text)))
+        return tuple(towns)
 
 
 #: "retaken a dozen settlements ... across more than 200 km²": the same gain's area
@@ -514,7 +518,7 @@ _ACROSS = re.compile(
 )
 #: "37% of the largest area Russia ever held, and half of what it seized": a list of
 #: shares whose verbs belong to their objects
-_SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?,\s*(?:and|or)\s+")
+_SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?(?:,\s*|\s+)(?:and|or)\s+")
 #: what joins the first figure of a list to the next: "... and", "covering an area of"
 _LIST_GAP = re.compile(
     r"\s*(?:,|and|,\s*and|with|covering\s+an\s+area\s+of|across)\s*"

@@ -163,7 +163,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
 _BARE_NEXT = re.compile(
     r"\s*(?:[,.;)—–]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are"
-    r"|to\s+be\s+(?:precise|exact)|exactly)\b)",
+    r"|to\s+be\s+(?:precise|exact)|exactly|of\s+(?:them|these|those))\b)",
     re.I,
 )
 _MONTH_BEFORE = re.compile(
