@@ -79,6 +79,12 @@ _OBJECT_BEFORE = re.compile(
 )
 #: capitalised words that start a time or place adverbial, not a name: "On Friday, ..."
 _NOT_A_NAME = re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s")
+_ANALYST_TITLE = re.compile(
+    r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|monitoring|"
+    r"mapping|research|open-source)",
+    re.I,
+)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,")
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
 _APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
@@ -214,7 +220,13 @@ class Attributor:
                 and not _NOT_A_NAME.match(m.group("n"))
             ):
                 after = text[m.end() : m.end() + 120]
-                side = _side_of_words(after.split(" said")[0].split(" told")[0], self.pats)
+                title = after.split(" said")[0].split(" told")[0]
+                # "X, a Kyiv think tank": an analyst speaks for no side
+                side = (
+                    Side.OTHER
+                    if _ANALYST_TITLE.match(title)
+                    else _side_of_words(title, self.pats)
+                )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
@@ -327,14 +339,31 @@ class Attributor:
             pos = off + m.start()
             if sent.in_quote(pos):
                 continue
-            before = [x for x in mentions if x.end <= pos and not sent.in_quote(x.start)]
+            # "An official, who spoke on condition that he not be named, said": the
+            # relative clause is skipped, and "he" in it is not the speaker
+            asides = [
+                (off + a.start(), off + a.end())
+                for a in _RELATIVE_ASIDE.finditer(text)
+                if off + a.end() <= pos
+            ]
+            before = [
+                x
+                for x in mentions
+                if x.end <= pos
+                and not sent.in_quote(x.start)
+                and not any(a <= x.start < b for a, b in asides)
+            ]
             after = [x for x in mentions if x.start >= off + m.end() and not sent.in_quote(x.start)]
             speaker = None
             inverted = False
             # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
             recent = [a.speaker for a in out]
-            if before and pos - before[-1].end <= 60:
+            skipped = sum(b - a for a, b in asides if before and a >= before[-1].end)
+            if before and pos - before[-1].end - skipped <= 60:
                 gap = self.text[before[-1].end : pos]
+                for a, b in sorted(asides, reverse=True):
+                    if a >= before[-1].end:
+                        gap = gap[: a - before[-1].end] + gap[b - before[-1].end :]
                 if not re.search(r"[.;:]|\bthat\b", gap):
                     head = _head_of_apposition(before, self.text, pos)
                     speaker = self.resolve(head, recent) or self._describe(head, sent)

@@ -95,6 +95,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
+        # since the southern counteroffensive began on August 29
+        rf"(?P<sincebegan>since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?(?:counter-?offensive|offensive|operation|incursion|assault|campaign|push)\s+(?:began|started|was\s+launched)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
         rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
@@ -238,6 +240,13 @@ class TimeResolver:
             return TimeExpr(s, e, PERIOD, since=ev, until=end) if end else None
         if g("sincestart"):
             return TimeExpr(s, e, PERIOD, since=date(ref.year, 1, 1), until=ref, open_ended=True)
+        if g("sincebegan"):
+            mo, d = self._month(g("sbm") or g("sbm2")), _day(g("sbd") or g("sbd2"))
+            if mo is None or d is None:
+                return None
+            y = int(g("sby")) if g("sby") else _infer_year(mo, d, ref=ref)
+            start = _safe_date(y, mo, d)
+            return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
         if g("sinceev"):
             if g("evd") and g("evm"):
                 mo, d = self._month(g("evm")), _day(g("evd"))
