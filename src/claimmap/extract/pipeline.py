@@ -78,6 +78,7 @@ class _ArticleExtractor:
         self.media = lex.pattern("media")
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
+        self.last_paragraph = -1
         self.last_ru_region: str | None = None
         self.last_holder: Holder | None = None
         self.last_as_of: date | None = None
@@ -301,7 +302,7 @@ class _ArticleExtractor:
         atts: list[Attribution],
     ) -> list[Claim]:
         side = speaker.side if speaker is not None else Side.MEDIA
-        regions = frame.regions or self._context_regions(sent, fig, frame)
+        regions = frame.regions or self._context_regions(sent, fig, frame, speaker)
         regions = tuple(self._refine_country(r) for r in regions)
         holder = frame.holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
@@ -328,6 +329,7 @@ class _ArticleExtractor:
         if measure is Measure.SHARE_OF_REGION and kind is Kind.GAINED and not period:
             kind = Kind.HOLDS
         self.last_regions = regions
+        self.last_paragraph = sent.paragraph
         self.last_holder = holder
         self.last_as_of = as_of
         self.last_since = since if kind is Kind.GAINED else None
@@ -355,7 +357,9 @@ class _ArticleExtractor:
             for region in regions
         ]
 
-    def _context_regions(self, sent: Sentence, fig: Figure, frame: Frame) -> tuple[str, ...]:
+    def _context_regions(
+        self, sent: Sentence, fig: Figure, frame: Frame, speaker: Speaker | None
+    ) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
         right = self.text[fig.end : fig.end + 60]
         if re.match(
@@ -400,12 +404,20 @@ class _ArticleExtractor:
             return (here[0],)
         if re.search(r"\bfront\b", sent.text, re.I):
             return ("UA",)
-        if frame.holder is Holder.UA and frame.kind is Kind.HOLDS:
-            # Ukraine holds ground in Russia only where the article's incursion is
-            latest = [code for pos, code in self.region_mentions if pos < fig.start]
-            if latest and self.lex.region_country.get(latest[-1]) == "RU":
-                return (latest[-1],)
-        return self.last_regions or ("UA",)
+        # fighting inside Russia: the ground is in the Russian region the article is at
+        latest = [code for pos, code in self.region_mentions if pos < fig.start]
+        if latest and self.lex.region_country.get(latest[-1]) == "RU":
+            return (latest[-1],)
+        # the previous claim's place carries over within its paragraph and to the same
+        # speaker, not to a new source's figure ("The ISW calculated that Russian forces
+        # gained about 1,100 km² in October" after the ministry's Donetsk count)
+        # (the outlet's own sums continue the figures before them)
+        same_side = speaker is None or (
+            self.last_claimant is not None and speaker.side == self.last_claimant.side
+        )
+        if self.last_regions and (sent.paragraph == self.last_paragraph or same_side):
+            return self.last_regions
+        return ("UA",)
 
     def _refine_country(self, region: str) -> str:
         if region == "RU" and self.last_ru_region:
