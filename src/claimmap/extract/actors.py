@@ -71,6 +71,10 @@ _GENERIC = re.compile(
     r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w'-]+\s+){0,4}?(?i:"
     + _ROLE_NOUNS
     + r")\b"
+    # "the Sumy regional military administration": role words in a row
+    + r"(?:\s+(?i:"
+    + _ROLE_NOUNS
+    + r")\b)*"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
 )
 #: a name that is the object of a verb or preposition: "briefing President X", "told X"
@@ -225,7 +229,7 @@ class Attributor:
                 side = (
                     Side.OTHER
                     if _ANALYST_TITLE.match(title)
-                    else _side_of_words(title, self.pats)
+                    else _side_of_words(title, self.pats) or self._side_from_setting(text, m)
                 )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
@@ -299,6 +303,22 @@ class Attributor:
             return None
         name = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE) if kind == BODY else phrase
         return Speaker(name=name, side=side, kind=kind, generic=True)
+
+    def _side_from_setting(self, text: str, name: re.Match[str]) -> Side | None:
+        """The side of an unknown named official from the sentence around the name.
+
+        "..., the region's governor, Yaroslav Yanushevych, said": a governor serves the
+        country of the region the sentence names; "At a briefing in Kyiv on Tuesday,
+        Oleksiy Hromov ...": the setting names the side.
+        """
+        clause = re.split(r"[.;]", text[: name.start()])[-1]
+        if re.search(r"\b(?:governor|mayor|head|administration)\b", clause, re.I):
+            place = self.pats.places.search(text)
+            if place is not None:
+                return Side(self.pats.place_country[place.group(0).lower()])
+        if self.pats.mention.search(clause):
+            return None
+        return _side_of_words(clause, self.pats)
 
     def note(self, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke, for later anaphors."""

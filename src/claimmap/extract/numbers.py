@@ -144,7 +144,10 @@ def _patterns(lex: Lexicon) -> _Patterns:
     for phrase in lang.hedges.after_more_than:
         after_kinds[phrase.lower()] = Qualifier.MORE_THAN
     hedge_before = re.compile(rf"({phrase_pattern(hedge_kinds)})\s*$", re.IGNORECASE)
-    hedge_after = re.compile(rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)})", re.IGNORECASE)
+    # "3,800 km² and more than 300 settlements": "and more" then "than" is no hedge
+    hedge_after = re.compile(
+        rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)})(?!\s+than\b)", re.IGNORECASE
+    )
     return _Patterns(
         figure=figure,
         hedge_before=hedge_before,
