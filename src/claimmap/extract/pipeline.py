@@ -17,8 +17,8 @@ from datetime import date
 from claimmap.extract.actors import Attribution, Attributor, Speaker
 from claimmap.extract.dates import PERIOD, POINT, UNDATED, TimeExpr, TimeResolver, minus_months
 from claimmap.extract.frames import Frame, FrameFinder
-from claimmap.extract.lexicon import Lexicon, load_lexicon
-from claimmap.extract.numbers import BARE, FRACTION, Figure, find_figures
+from claimmap.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
+from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
 
@@ -76,6 +76,12 @@ class _ArticleExtractor:
         self.frames = FrameFinder(lex)
         self.times = TimeResolver(lex, published=published)
         self.media = lex.pattern("media")
+        self.number_of = re.compile(
+            r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,2}?(?:"
+            + phrase_pattern(lex.language.units.settlements)
+            + r")\b",
+            re.IGNORECASE,
+        )
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
         self.last_paragraph = -1
@@ -138,6 +144,17 @@ class _ArticleExtractor:
                 question_frame = self._question_frame(sent)
                 continue
             figures = find_figures(sent.text, sent.start, self.lex)
+            # "He put the number of settlements captured this year at 252"
+            counted = self.number_of.search(sent.text)
+            if counted is not None:
+                figures = [
+                    replace(f, unit=SETTLEMENTS)
+                    if f.unit == BARE
+                    and f.start - sent.start > counted.end()
+                    and re.search(r"\b(?:at|to)\s+$", sent.text[: f.start - sent.start])
+                    else f
+                    for f in figures
+                ]
             # "Of the 930 settlements ..., 578 are now occupied": the part counts the same
             total = next((f for f in figures if f.total and f.unit != BARE), None)
             if total is not None:
@@ -378,6 +395,11 @@ class _ArticleExtractor:
             sent.text[: fig.start - sent.start],
             re.I,
         )
+        if not anaphor:
+            # "nearly 3,800 km² and more than 300 settlements there": the list's place
+            later = re.search(r"\b(?:there|in the region)\b", self.text[fig.end : sent.end], re.I)
+            if later and self._listed(self.text[fig.end : fig.end + later.start()]):
+                anaphor = later
         if anaphor:
             before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
             if re.search(r"\b(?:his|her|their)\s+region", anaphor.group(0), re.I):
