@@ -19,6 +19,8 @@ from functools import lru_cache
 from claimmap.extract.lexicon import Lexicon, phrase_pattern
 
 POINT, PERIOD, UNDATED, STATEMENT = "point", "period", "undated", "statement"
+#: "over the same month": the period of the figure stated before
+SAME = "same"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         r"(?P<yesterday>yesterday|overnight)",
         r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
         r"(?P<month>for\s+the\s+month|this\s+month)",
+        # "over the same month": the period of the figure before
+        r"(?P<same>(?:over|in|during|for|across)\s+the\s+same\s+(?:month|period|week|year|days))",
     ]
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
     return _TimePatterns(
@@ -360,6 +364,8 @@ class TimeResolver:
             return TimeExpr(s, e, POINT, until=pub - timedelta(days=1))
         if g("daytime"):
             return TimeExpr(s, e, PERIOD, since=ref, until=ref)
+        if g("same"):
+            return TimeExpr(s, e, SAME)
         if g("month"):
             if month_ctx is None:
                 return TimeExpr(s, e, PERIOD, since=date(ref.year, ref.month, 1), until=ref)

@@ -260,7 +260,9 @@ class FrameFinder:
             # Ukraine's forces": the verb after the list governs its first figure too
             rest = sent_text[next_end - offset :]
             bm = self.pats.boundary.search(rest)
-            found = self._predicate(left, left_full, cut, rest[: bm.start()] if bm else rest, joined)
+            found = self._predicate(
+                left, left_full, cut, rest[: bm.start()] if bm else rest, joined
+            )
         if found is None:
             if joined and prev is not None:
                 return self._inherit(prev[1], fig, right)

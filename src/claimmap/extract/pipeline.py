@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from claimmap.extract.actors import Attribution, Attributor, Speaker
-from claimmap.extract.dates import PERIOD, POINT, UNDATED, TimeExpr, TimeResolver, minus_months
+from claimmap.extract.dates import (
+    PERIOD,
+    POINT,
+    SAME,
+    UNDATED,
+    TimeExpr,
+    TimeResolver,
+    minus_months,
+)
 from claimmap.extract.frames import Frame, FrameFinder
 from claimmap.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
@@ -384,10 +392,12 @@ class _ArticleExtractor:
         ):
             return self.last_regions or ("UA",)
         anaphor = re.match(
-            r"\W*(?:(?:of|in|across|inside)\s+)?(?:it|that region|this region|the region"
+            # "of it" (", it estimated" is a subject, not a place)
+            r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside)\s+)?(?:"
+            r"that region|this region|the region"
             r"|the republic|the oblast|his region|her region"
             # "the territory occupied after ..." is defined by its modifier, no anaphor
-            r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there)\b",
+            r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there))\b",
             right,
             re.I,
         ) or re.search(
@@ -414,7 +424,9 @@ class _ArticleExtractor:
                     return (office[-1],)
             # a neighbour named in passing ("near the border with the Kharkiv region")
             # is not what "the region" points back to
-            salient = [(p, c) for p, c in before if not _PASSING.search(self.text[max(0, p - 40) : p])]
+            salient = [
+                (p, c) for p, c in before if not _PASSING.search(self.text[max(0, p - 40) : p])
+            ]
             if salient:
                 return (salient[-1][1],)
             if before:
@@ -567,6 +579,10 @@ class _ArticleExtractor:
             between = sent.text[lo:hi]
             if ";" in between:
                 continue
+            # "..., the ministry said on Sunday, the largest tally this year": what
+            # follows the attribution is the outlet's comment, not the figure's time
+            if e.start >= rel_e and any(rel_e <= a.pos - sent.start < e.start for a in atts):
+                continue
             # "the lowest figure since May": a comparison, not the figure's period
             if e.kind == PERIOD and _SUPERLATIVE_SINCE.search(
                 sent.text[max(0, e.start - 40) : e.start + 6]
@@ -585,6 +601,10 @@ class _ArticleExtractor:
         if best is None:
             if fallback is not None and fallback[1] is not None:
                 return fallback[0], fallback[1], kind, fallback[0] is not None
+            return None, ref, kind, False
+        if best.kind == SAME:
+            if self.last_as_of is not None:
+                return self.last_since, self.last_as_of, kind, self.last_since is not None
             return None, ref, kind, False
         if best.kind == "relative":
             if self.last_as_of is not None:
