@@ -257,7 +257,7 @@ class Attributor:
                 return prev
             if ana in {"it", "they"} and prev.kind in {BODY, ANALYST}:
                 return prev
-            if ana in {"analysis", "agency", "institute", "analysts", "data", "project"} and (
+            if ana in {"analysis", "agency", "institute", "analysts", "data", "project", "group"} and (
                 prev.kind == ANALYST
             ):
                 return prev
@@ -287,12 +287,21 @@ class Attributor:
                 (p.side for p in reversed(self.history) if p.side in {Side.RU, Side.UA}), None
             )
             kind = BODY
-        elif (place := self.pats.places.search(phrase)) is not None and re.search(
-            r"\b(?:governor|mayor|head|administration)\b", phrase, re.IGNORECASE
+        elif re.search(r"\b(?:governor|mayor|head|administration)\b", phrase, re.IGNORECASE) and (
+            place := self.pats.places.search(phrase)
+            or self.pats.places.search(self.text[sent.start : sent.end])
         ):
             # "the Kherson region's governor" serves the country the region lies in
             side = Side(self.pats.place_country[place.group(0).lower()])
             kind = PERSON
+        elif re.search(
+            r"\b(?:analysts?|analysis|institute|think\s+tank|group|project|experts?)$",
+            phrase,
+            re.IGNORECASE,
+        ):
+            # "the Finnish analysts said": a third party, named by a description
+            side = Side.OTHER
+            kind = ANALYST
         elif re.search(r"\b(?:general|commander|officer|spokes\w+|official)$", phrase, re.I):
             # "Ukraine's troops recaptured ..., the general said": the subject's side
             side = _side_of_words(" ".join(before.split()[:2]), self.pats)

@@ -319,7 +319,7 @@ class FrameFinder:
         ``end`` is where the figure ends and ``nxt`` where the next one starts, both
         relative to the sentence.
         """
-        if nxt is None or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent_text[end:nxt]):
+        if nxt is None or not _LIST_GAP.fullmatch(sent_text[end:nxt]):
             return ()
         rest = sent_text[end:]
         bm = self.pats.boundary.search(rest)
