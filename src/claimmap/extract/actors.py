@@ -71,6 +71,10 @@ _GENERIC = re.compile(
     r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w'-]+\s+){0,4}?(?i:"
     + _ROLE_NOUNS
     + r")\b"
+    # "the Sumy regional military administration": role words in a row
+    + r"(?:\s+(?i:"
+    + _ROLE_NOUNS
+    + r")\b)*"
     r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
 )
 #: a name that is the object of a verb or preposition: "briefing President X", "told X"
@@ -79,6 +83,12 @@ _OBJECT_BEFORE = re.compile(
 )
 #: capitalised words that start a time or place adverbial, not a name: "On Friday, ..."
 _NOT_A_NAME = re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s")
+_ANALYST_TITLE = re.compile(
+    r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|monitoring|"
+    r"mapping|research|open-source)",
+    re.I,
+)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,")
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
 _APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
 _PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
@@ -214,7 +224,13 @@ class Attributor:
                 and not _NOT_A_NAME.match(m.group("n"))
             ):
                 after = text[m.end() : m.end() + 120]
-                side = _side_of_words(after.split(" said")[0].split(" told")[0], self.pats)
+                title = after.split(" said")[0].split(" told")[0]
+                # "X, a Kyiv think tank": an analyst speaks for no side
+                side = (
+                    Side.OTHER
+                    if _ANALYST_TITLE.match(title)
+                    else _side_of_words(title, self.pats) or self._side_from_setting(text, m)
+                )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
@@ -233,14 +249,15 @@ class Attributor:
             return mention.speaker
         ana = (mention.anaphor or "").lower()
         history = [*self.history, *recent]
+        people = any(p.kind == PERSON for p in history)
         for prev in reversed(
-            history + self.mentioned if ana in {"he", "she"} and not history else history
+            history + self.mentioned if ana in {"he", "she"} and not people else history
         ):
             if ana in {"he", "she"} and prev.kind == PERSON:
                 return prev
             if ana in {"it", "they"} and prev.kind in {BODY, ANALYST}:
                 return prev
-            if ana in {"analysis", "agency", "institute", "analysts", "data", "project"} and (
+            if ana in {"analysis", "agency", "institute", "analysts", "data", "project", "group"} and (
                 prev.kind == ANALYST
             ):
                 return prev
@@ -270,12 +287,21 @@ class Attributor:
                 (p.side for p in reversed(self.history) if p.side in {Side.RU, Side.UA}), None
             )
             kind = BODY
-        elif (place := self.pats.places.search(phrase)) is not None and re.search(
-            r"\b(?:governor|mayor|head)\b", phrase, re.IGNORECASE
+        elif re.search(r"\b(?:governor|mayor|head|administration)\b", phrase, re.IGNORECASE) and (
+            place := self.pats.places.search(phrase)
+            or self.pats.places.search(self.text[sent.start : sent.end])
         ):
             # "the Kherson region's governor" serves the country the region lies in
             side = Side(self.pats.place_country[place.group(0).lower()])
             kind = PERSON
+        elif re.search(
+            r"\b(?:analysts?|analysis|institute|think\s+tank|group|project|experts?)$",
+            phrase,
+            re.IGNORECASE,
+        ):
+            # "the Finnish analysts said": a third party, named by a description
+            side = Side.OTHER
+            kind = ANALYST
         elif re.search(r"\b(?:general|commander|officer|spokes\w+|official)$", phrase, re.I):
             # "Ukraine's troops recaptured ..., the general said": the subject's side
             side = _side_of_words(" ".join(before.split()[:2]), self.pats)
@@ -286,6 +312,22 @@ class Attributor:
             return None
         name = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE) if kind == BODY else phrase
         return Speaker(name=name, side=side, kind=kind, generic=True)
+
+    def _side_from_setting(self, text: str, name: re.Match[str]) -> Side | None:
+        """The side of an unknown named official from the sentence around the name.
+
+        "..., the region's governor, Yaroslav Yanushevych, said": a governor serves the
+        country of the region the sentence names; "At a briefing in Kyiv on Tuesday,
+        Oleksiy Hromov ...": the setting names the side.
+        """
+        clause = re.split(r"[.;]", text[: name.start()])[-1]
+        if re.search(r"\b(?:governor|mayor|head|administration)\b", clause, re.I):
+            place = self.pats.places.search(text)
+            if place is not None:
+                return Side(self.pats.place_country[place.group(0).lower()])
+        if self.pats.mention.search(clause):
+            return None
+        return _side_of_words(clause, self.pats)
 
     def note(self, speaker: Speaker) -> None:
         """Record that ``speaker`` spoke, for later anaphors."""
@@ -326,14 +368,31 @@ class Attributor:
             pos = off + m.start()
             if sent.in_quote(pos):
                 continue
-            before = [x for x in mentions if x.end <= pos and not sent.in_quote(x.start)]
+            # "An official, who spoke on condition that he not be named, said": the
+            # relative clause is skipped, and "he" in it is not the speaker
+            asides = [
+                (off + a.start(), off + a.end())
+                for a in _RELATIVE_ASIDE.finditer(text)
+                if off + a.end() <= pos
+            ]
+            before = [
+                x
+                for x in mentions
+                if x.end <= pos
+                and not sent.in_quote(x.start)
+                and not any(a <= x.start < b for a, b in asides)
+            ]
             after = [x for x in mentions if x.start >= off + m.end() and not sent.in_quote(x.start)]
             speaker = None
             inverted = False
             # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
             recent = [a.speaker for a in out]
-            if before and pos - before[-1].end <= 60:
+            skipped = sum(b - a for a, b in asides if before and a >= before[-1].end)
+            if before and pos - before[-1].end - skipped <= 60:
                 gap = self.text[before[-1].end : pos]
+                for a, b in sorted(asides, reverse=True):
+                    if a >= before[-1].end:
+                        gap = gap[: a - before[-1].end] + gap[b - before[-1].end :]
                 if not re.search(r"[.;:]|\bthat\b", gap):
                     head = _head_of_apposition(before, self.text, pos)
                     speaker = self.resolve(head, recent) or self._describe(head, sent)

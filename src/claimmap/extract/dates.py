@@ -19,6 +19,8 @@ from functools import lru_cache
 from claimmap.extract.lexicon import Lexicon, phrase_pattern
 
 POINT, PERIOD, UNDATED, STATEMENT = "point", "period", "undated", "statement"
+#: "over the same month": the period of the figure stated before
+SAME = "same"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,9 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
-        rf"(?P<since>since\s+(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
+        # since the southern counteroffensive began on August 29
+        rf"(?P<sincebegan>since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?(?:counter-?offensive|offensive|operation|incursion|assault|campaign|push)\s+(?:began|started|was\s+launched)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
+        rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
         rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})))",
@@ -114,6 +118,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         r"(?P<yesterday>yesterday|overnight)",
         r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
         r"(?P<month>for\s+the\s+month|this\s+month)",
+        # "over the same month": the period of the figure before
+        r"(?P<same>(?:over|in|during|for|across)\s+the\s+same\s+(?:month|period|week|year|days))",
     ]
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
     return _TimePatterns(
@@ -238,6 +244,13 @@ class TimeResolver:
             return TimeExpr(s, e, PERIOD, since=ev, until=end) if end else None
         if g("sincestart"):
             return TimeExpr(s, e, PERIOD, since=date(ref.year, 1, 1), until=ref, open_ended=True)
+        if g("sincebegan"):
+            mo, d = self._month(g("sbm") or g("sbm2")), _day(g("sbd") or g("sbd2"))
+            if mo is None or d is None:
+                return None
+            y = int(g("sby")) if g("sby") else _infer_year(mo, d, ref=ref)
+            start = _safe_date(y, mo, d)
+            return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
         if g("sinceev"):
             if g("evd") and g("evm"):
                 mo, d = self._month(g("evm")), _day(g("evd"))
@@ -351,6 +364,8 @@ class TimeResolver:
             return TimeExpr(s, e, POINT, until=pub - timedelta(days=1))
         if g("daytime"):
             return TimeExpr(s, e, PERIOD, since=ref, until=ref)
+        if g("same"):
+            return TimeExpr(s, e, SAME)
         if g("month"):
             if month_ctx is None:
                 return TimeExpr(s, e, PERIOD, since=date(ref.year, ref.month, 1), until=ref)

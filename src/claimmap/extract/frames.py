@@ -95,7 +95,8 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
         if lex.towns
         else re.compile("(?!)"),
         passive=re.compile(
-            r"\b(?:have|has|had|having|was|were|is|are|been|be)\s+(?:been\s+)?(?:already\s+)?"
+            r"\b(?:(?:have|has|had|having)\s+been|was|were|is|are|been|be)\s+"
+            r"(?:(?:already|now|still|since)\s+)?"
             + phrase_pattern([*lang.verbs.passive_gain, *lang.verbs.passive_hold]),
             re.IGNORECASE,
         ),
@@ -131,6 +132,8 @@ class FrameFinder:
         self.control_states = lex.control_states
         self._places: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         self.distractor = lex.pattern("distractor")
+        self.holder_before = lex.pattern("holder_before")
+        self.not_a_verb = lex.pattern("not_a_verb")
 
     # -- places ---------------------------------------------------------------------
     def places(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -183,7 +186,10 @@ class FrameFinder:
 
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:
         found = None
+        blocked = [b.span() for b in self.not_a_verb.finditer(left)]
         for m in self.pats.verbs.finditer(left):
+            if any(a <= m.start() < b for a, b in blocked):
+                continue
             found = (self.pats.verb_class[m.group(0).lower()], m.start(), m.end())
         return found
 
@@ -195,6 +201,7 @@ class FrameFinder:
         prev: tuple[Figure, Frame] | None,
         next_start: int | None,
         context: Frame | None = None,
+        next_end: int | None = None,
     ) -> Frame | None:
         """Return the frame of ``fig`` in the sentence, or ``None`` if it is no claim.
 
@@ -248,6 +255,14 @@ class FrameFinder:
         if fig.unit == BARE and not joined:
             return None
         found = self._predicate(left, left_full, cut, right, joined)
+        if found is None and not joined and next_end is not None and _LIST_GAP.fullmatch(right):
+            # "82 settlements covering an area of 1,150 km² are now under the control of
+            # Ukraine's forces": the verb after the list governs its first figure too
+            rest = sent_text[next_end - offset :]
+            bm = self.pats.boundary.search(rest)
+            found = self._predicate(
+                left, left_full, cut, rest[: bm.start()] if bm else rest, joined
+            )
         if found is None:
             if joined and prev is not None:
                 return self._inherit(prev[1], fig, right)
@@ -304,7 +319,7 @@ class FrameFinder:
         ``end`` is where the figure ends and ``nxt`` where the next one starts, both
         relative to the sentence.
         """
-        if nxt is None or not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sent_text[end:nxt]):
+        if nxt is None or not _LIST_GAP.fullmatch(sent_text[end:nxt]):
             return ()
         rest = sent_text[end:]
         bm = self.pats.boundary.search(rest)
@@ -354,6 +369,9 @@ class FrameFinder:
                 return HOLD, side
         if self.pats.to_be_freed.search(near):
             return HOLD, "occupier"
+        before = self.holder_before.search(left)
+        if before:
+            return HOLD, self._state_side(before)
         passive = self._passive(near)
         if passive is not None:
             return passive
@@ -441,13 +459,16 @@ class FrameFinder:
             target = obj.group("obj")[:90]
             if self.share_block.match(target) or self.share_block.search(target[:40]):
                 return None
-            if self.initial.search(target):
+            # the object ends at the next clause: "... of Ukraine's territory and exceeds
+            # what Moscow gained in 2023" is a share of the country
+            own = re.split(r"[,;]|\s+and\s+(?!the\b|its\b|their\b|all\b)", target, maxsplit=1)[0]
+            if self.initial.search(own):
                 return Measure.SHARE_OF_INITIAL
             if self.region_object.search(target[:60]) or self.pats.places.match(
                 re.sub(r"^(?:the|our|its|their|his|her)\s+", "", target)
             ):
                 return Measure.SHARE_OF_REGION
-            if re.match(r"(?:it|them|that region|this region)\b", target):
+            if re.match(r"(?:it|that region|this region)\b", target):
                 return Measure.SHARE_OF_REGION
             return None
         return None
@@ -486,8 +507,9 @@ class FrameFinder:
             last_end = m.end()
         if out:
             return tuple(out)
-        towns = self.towns(text)
-        return (towns[0],) if towns else ()
+        # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
+        towns = list(dict.fromkeys(self.towns(text)))
+        return tuple(towns)
 
 
 #: "retaken a dozen settlements ... across more than 200 km²": the same gain's area
@@ -498,7 +520,13 @@ _ACROSS = re.compile(
 )
 #: "37% of the largest area Russia ever held, and half of what it seized": a list of
 #: shares whose verbs belong to their objects
-_SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?,\s*(?:and|or)\s+")
+_SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?(?:,\s*|\s+)(?:and|or)\s+")
+#: what joins the first figure of a list to the next: "... and", "covering an area of"
+_LIST_GAP = re.compile(
+    r"\s*(?:,|and|,\s*and|with|covering\s+an\s+area\s+of|across)\s*"
+    r"(?:about|around|some|almost|nearly|more\s+than|over|at\s+least|roughly)?\s*",
+    re.I,
+)
 _ANAPHORIC_OBJECT = re.compile(
     r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
     r"|their region)\b",

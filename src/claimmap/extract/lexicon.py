@@ -112,6 +112,8 @@ class VerbsSection(_Strict):
 
 class FramesSection(_Strict):
     control_state_re: list[str] = Field(default_factory=list)
+    holder_before_re: list[str] = Field(default_factory=list)
+    not_a_verb_re: list[str] = Field(default_factory=list)
     initial_re: list[str] = Field(default_factory=list)
     region_re: list[str] = Field(default_factory=list)
     share_blocklist_re: list[str] = Field(default_factory=list)
@@ -308,6 +310,8 @@ def _compile_all(lex: Lexicon, path: str) -> None:
     lang = lex.language
     c = lex.compiled
     c["initial"] = _compile(path, "frames.initial_re", lang.frames.initial_re)
+    c["holder_before"] = _compile(path, "frames.holder_before_re", lang.frames.holder_before_re)
+    c["not_a_verb"] = _compile(path, "frames.not_a_verb_re", lang.frames.not_a_verb_re)
     c["region_object"] = _compile(path, "frames.region_re", lang.frames.region_re)
     c["share_block"] = _compile(path, "frames.share_blocklist_re", lang.frames.share_blocklist_re)
     lex.control_states = [

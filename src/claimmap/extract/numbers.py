@@ -125,10 +125,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"|\s+(?:{adjectives}\s+)?(?P<settle>{units['settle']}))?"
     )
     fraction_alt = phrase_pattern(n.fractions)
+    # the fraction first: "three-quarters of" is not the number "three"
     figure = re.compile(
-        rf"(?<![\w.,])(?P<btw>between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
-        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])"
-        rf"|(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)",
+        rf"(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)"
+        rf"|(?<![\w.,])(?P<btw>between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
+        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])",
         re.IGNORECASE,
     )
     hedge_kinds: dict[str, Qualifier] = {}
@@ -143,7 +144,10 @@ def _patterns(lex: Lexicon) -> _Patterns:
     for phrase in lang.hedges.after_more_than:
         after_kinds[phrase.lower()] = Qualifier.MORE_THAN
     hedge_before = re.compile(rf"({phrase_pattern(hedge_kinds)})\s*$", re.IGNORECASE)
-    hedge_after = re.compile(rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)})", re.IGNORECASE)
+    # "3,800 km² and more than 300 settlements": "and more" then "than" is no hedge
+    hedge_after = re.compile(
+        rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)})(?!\s+than\b)", re.IGNORECASE
+    )
     return _Patterns(
         figure=figure,
         hedge_before=hedge_before,
@@ -162,7 +166,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
 _BARE_NEXT = re.compile(
     r"\s*(?:[,.;)—–]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are"
-    r"|to\s+be\s+(?:precise|exact)|exactly)\b)",
+    r"|to\s+be\s+(?:precise|exact)|exactly|of\s+(?:them|these|those))\b)",
     re.I,
 )
 _MONTH_BEFORE = re.compile(
@@ -230,6 +234,11 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
         total = of_total is not None and (
             of_total.group("n")[0].isdigit() or of_total.group("n").lower() in pats.words
         )
+    if unit in {SETTLEMENTS, AREA} and re.search(
+        r"(?:^|[,;:\"“(])\s*of\s+(?:the|its|our|their)\s+$", text[max(0, start - 12) : start], re.I
+    ):
+        # "Of the 930 settlements in our region, 578 are now occupied": a total
+        total = True
     qualifier = _hedge(text, start, end, pats)
     if hi_raw is not None:
         qualifier = Qualifier.UP_TO

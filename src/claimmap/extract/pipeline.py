@@ -15,10 +15,18 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from claimmap.extract.actors import Attribution, Attributor, Speaker
-from claimmap.extract.dates import PERIOD, POINT, UNDATED, TimeExpr, TimeResolver, minus_months
+from claimmap.extract.dates import (
+    PERIOD,
+    POINT,
+    SAME,
+    UNDATED,
+    TimeExpr,
+    TimeResolver,
+    minus_months,
+)
 from claimmap.extract.frames import Frame, FrameFinder
-from claimmap.extract.lexicon import Lexicon, load_lexicon
-from claimmap.extract.numbers import BARE, FRACTION, Figure, find_figures
+from claimmap.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
+from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
 
@@ -38,6 +46,15 @@ _OFFICE_AFTER = r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)
 _OFFICE_BEFORE = r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$"
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:\w+est|most|least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)", re.I
+)
+_NAMED_AFTER = re.compile(
+    r"^\W*(?:(?:those|these|the)\s+(?:were|are)\s+(?:the\s+)?(?:words|remarks|comments)\s+of"
+    r"|\w+(?:\s+\w+)?\s+made\s+the\s+(?:remarks|comments))\b",
+    re.I,
+)
+_PASSING = re.compile(
+    r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|neighbou?ring\s+|adjacent\s+|next\s+to\s+)(?:the\s+)?$",
+    re.I,
 )
 #: a relative clause set off by commas
 _ASIDE = re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,")
@@ -67,8 +84,15 @@ class _ArticleExtractor:
         self.frames = FrameFinder(lex)
         self.times = TimeResolver(lex, published=published)
         self.media = lex.pattern("media")
+        self.number_of = re.compile(
+            r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,2}?(?:"
+            + phrase_pattern(lex.language.units.settlements)
+            + r")\b",
+            re.IGNORECASE,
+        )
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
+        self.last_paragraph = -1
         self.last_ru_region: str | None = None
         self.last_holder: Holder | None = None
         self.last_as_of: date | None = None
@@ -97,6 +121,7 @@ class _ArticleExtractor:
             for att in atts:
                 self.attributor.note(att.speaker)
         quote_speaker = _quote_speakers(sentences, attributions)
+        self._speakers_named_after(sentences, quote_speaker)
         interviewee = self._interviewee(sentences, attributions)
         self.attributor.history.clear()
         candidates: list[_Candidate] = []
@@ -127,6 +152,24 @@ class _ArticleExtractor:
                 question_frame = self._question_frame(sent)
                 continue
             figures = find_figures(sent.text, sent.start, self.lex)
+            # "He put the number of settlements captured this year at 252"
+            counted = self.number_of.search(sent.text)
+            if counted is not None:
+                figures = [
+                    replace(f, unit=SETTLEMENTS)
+                    if f.unit == BARE
+                    and f.start - sent.start > counted.end()
+                    and re.search(r"\b(?:at|to)\s+$", sent.text[: f.start - sent.start])
+                    else f
+                    for f in figures
+                ]
+            # "Of the 930 settlements ..., 578 are now occupied": the part counts the same
+            total = next((f for f in figures if f.total and f.unit != BARE), None)
+            if total is not None:
+                figures = [
+                    replace(f, unit=total.unit) if f.unit == BARE and f.start > total.end else f
+                    for f in figures
+                ]
             if _ANAPHORIC_START.match(sent.text) and last_unit is not None:
                 figures = [replace(f, unit=last_unit) if f.unit == BARE else f for f in figures]
             if figures:
@@ -137,9 +180,15 @@ class _ArticleExtractor:
             for i, fig in enumerate(figures):
                 if fig.conversion or fig.total:
                     continue
-                nxt = next((f.start for f in figures[i + 1 :] if not f.conversion), None)
+                following = next((f for f in figures[i + 1 :] if not f.conversion), None)
                 frame = self.frames.frame(
-                    sent.text, sent.start, fig, prev, nxt, context=self.last_frame
+                    sent.text,
+                    sent.start,
+                    fig,
+                    prev,
+                    following.start if following else None,
+                    context=self.last_frame,
+                    next_end=following.end if following else None,
                 )
                 if frame is None and question_frame is not None and fig.unit != BARE:
                     frame = replace(
@@ -160,6 +209,30 @@ class _ArticleExtractor:
         return _deduplicate(candidates, self.published)
 
     # -- claimants ----------------------------------------------------------------
+    def _speakers_named_after(
+        self, sentences: Sequence[Sentence], quote_speaker: dict[int, Speaker | None]
+    ) -> None:
+        """Give a bare quotation the speaker the next paragraph names.
+
+        '"About 99.5% ... has been liberated." / Those were the words of Leonid
+        Pasechnik, ...': the speaker comes after the quotation's paragraph.
+        """
+        for i, sent in enumerate(sentences):
+            if not sent.quoted or quote_speaker.get(sent.index) is not None:
+                continue
+            nxt = next((t for t in sentences[i + 1 :] if t.paragraph != sent.paragraph), None)
+            if nxt is None or nxt.paragraph != sent.paragraph + 1 or nxt.quoted:
+                continue
+            if not _NAMED_AFTER.search(nxt.text):
+                continue
+            named = [
+                m.speaker
+                for m in self.attributor.mentions(nxt)
+                if m.speaker is not None and not m.speaker.generic
+            ]
+            if named:
+                quote_speaker[sent.index] = named[0]
+
     def _interviewee(
         self, sentences: Sequence[Sentence], atts: dict[int, list[Attribution]]
     ) -> Speaker | None:
@@ -254,7 +327,7 @@ class _ArticleExtractor:
         atts: list[Attribution],
     ) -> list[Claim]:
         side = speaker.side if speaker is not None else Side.MEDIA
-        regions = frame.regions or self._context_regions(sent, fig)
+        regions = frame.regions or self._context_regions(sent, fig, frame, speaker)
         regions = tuple(self._refine_country(r) for r in regions)
         holder = frame.holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
@@ -281,6 +354,7 @@ class _ArticleExtractor:
         if measure is Measure.SHARE_OF_REGION and kind is Kind.GAINED and not period:
             kind = Kind.HOLDS
         self.last_regions = regions
+        self.last_paragraph = sent.paragraph
         self.last_holder = holder
         self.last_as_of = as_of
         self.last_since = since if kind is Kind.GAINED else None
@@ -308,7 +382,9 @@ class _ArticleExtractor:
             for region in regions
         ]
 
-    def _context_regions(self, sent: Sentence, fig: Figure) -> tuple[str, ...]:
+    def _context_regions(
+        self, sent: Sentence, fig: Figure, frame: Frame, speaker: Speaker | None
+    ) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
         right = self.text[fig.end : fig.end + 60]
         if re.match(
@@ -316,12 +392,24 @@ class _ArticleExtractor:
         ):
             return self.last_regions or ("UA",)
         anaphor = re.match(
-            r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
+            # "of it" (", it estimated" is a subject, not a place)
+            r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside)\s+)?(?:"
+            r"that region|this region|the region"
+            r"|the republic|the oblast|his region|her region"
             # "the territory occupied after ..." is defined by its modifier, no anaphor
-            r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there)\b",
+            r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there))\b",
             right,
             re.I,
-        ) or re.search(r"\b(?:there|the region)\b", sent.text[: fig.start - sent.start], re.I)
+        ) or re.search(
+            r"\b(?:there|the region|our region|the republic)\b",
+            sent.text[: fig.start - sent.start],
+            re.I,
+        )
+        if not anaphor:
+            # "nearly 3,800 km² and more than 300 settlements there": the list's place
+            later = re.search(r"\b(?:there|in the region)\b", self.text[fig.end : sent.end], re.I)
+            if later and self._listed(self.text[fig.end : fig.end + later.start()]):
+                anaphor = later
         if anaphor:
             before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
             if re.search(r"\b(?:his|her|their)\s+region", anaphor.group(0), re.I):
@@ -334,6 +422,13 @@ class _ArticleExtractor:
                 ]
                 if office:
                     return (office[-1],)
+            # a neighbour named in passing ("near the border with the Kharkiv region")
+            # is not what "the region" points back to
+            salient = [
+                (p, c) for p, c in before if not _PASSING.search(self.text[max(0, p - 40) : p])
+            ]
+            if salient:
+                return (salient[-1][1],)
             if before:
                 return (before[-1][1],)
         # places after a later figure belong to it: "600 settlements, including 75 in Kherson"
@@ -343,7 +438,20 @@ class _ArticleExtractor:
             return (here[0],)
         if re.search(r"\bfront\b", sent.text, re.I):
             return ("UA",)
-        return self.last_regions or ("UA",)
+        # fighting inside Russia: the ground is in the Russian region the article is at
+        latest = [code for pos, code in self.region_mentions if pos < fig.start]
+        if latest and self.lex.region_country.get(latest[-1]) == "RU":
+            return (latest[-1],)
+        # the previous claim's place carries over within its paragraph and to the same
+        # speaker, not to a new source's figure ("The ISW calculated that Russian forces
+        # gained about 1,100 km² in October" after the ministry's Donetsk count)
+        # (the outlet's own sums continue the figures before them)
+        same_side = speaker is None or (
+            self.last_claimant is not None and speaker.side == self.last_claimant.side
+        )
+        if self.last_regions and (sent.paragraph == self.last_paragraph or same_side):
+            return self.last_regions
+        return ("UA",)
 
     def _refine_country(self, region: str) -> str:
         if region == "RU" and self.last_ru_region:
@@ -471,6 +579,10 @@ class _ArticleExtractor:
             between = sent.text[lo:hi]
             if ";" in between:
                 continue
+            # "..., the ministry said on Sunday, the largest tally this year": what
+            # follows the attribution is the outlet's comment, not the figure's time
+            if e.start >= rel_e and any(rel_e <= a.pos - sent.start < e.start for a in atts):
+                continue
             # "the lowest figure since May": a comparison, not the figure's period
             if e.kind == PERIOD and _SUPERLATIVE_SINCE.search(
                 sent.text[max(0, e.start - 40) : e.start + 6]
@@ -489,6 +601,10 @@ class _ArticleExtractor:
         if best is None:
             if fallback is not None and fallback[1] is not None:
                 return fallback[0], fallback[1], kind, fallback[0] is not None
+            return None, ref, kind, False
+        if best.kind == SAME:
+            if self.last_as_of is not None:
+                return self.last_since, self.last_as_of, kind, self.last_since is not None
             return None, ref, kind, False
         if best.kind == "relative":
             if self.last_as_of is not None:
