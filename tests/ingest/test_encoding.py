@@ -144,3 +144,8 @@ def test_utf8_round_trips(text: str) -> None:
 @given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ .,"))
 def test_declared_cp1251_round_trips(text: str) -> None:
     assert decode_bytes(text.encode("cp1251"), declared="windows-1251") == text
+
+
+def test_declared_cp1251_text_starting_like_a_utf16_mark_is_not_read_as_utf16() -> None:
+    """Regression: "юя" is FE FF in windows-1251, the UTF-16 big-endian mark."""
+    assert decode_bytes("юя, Курськ".encode("cp1251"), declared="windows-1251") == "юя, Курськ"

@@ -257,9 +257,16 @@ class Attributor:
                 return prev
             if ana in {"it", "they"} and prev.kind in {BODY, ANALYST}:
                 return prev
-            if ana in {"analysis", "agency", "institute", "analysts", "data", "project", "group"} and (
-                prev.kind == ANALYST
-            ):
+            analyst_words = {
+                "analysis",
+                "agency",
+                "institute",
+                "analysts",
+                "data",
+                "project",
+                "group",
+            }
+            if ana in analyst_words and prev.kind == ANALYST:
                 return prev
             if ana in {"ministry", "staff", "command", "office", "administration"} and (
                 prev.kind == BODY

@@ -128,8 +128,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str | None:
     'Сум'
     """
     bom = byte_order_mark(data)
+    codec = normalize_charset(declared) if declared is not None else None
+    # A UTF-16/32 mark is two or four ordinary bytes in a single-byte charset: a
+    # windows-1251 text may start with "юя" (FE FF). Only UTF-8's mark is unambiguous.
+    if bom and codec is not None and bom != "utf-8-sig" and not codec.startswith("utf-"):
+        bom = None
     candidates = [bom] if bom else []
-    if declared is not None and (codec := normalize_charset(declared)) is not None:
+    if codec is not None:
         candidates.append(codec)
     candidates.append("utf-8")
     for codec in candidates:
