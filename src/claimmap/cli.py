@@ -365,7 +365,10 @@ def analyze(
         stored_claims += step.claims
         for finding in step.findings:
             level = "error" if step.article is None else "warning"
-            errors.print(f"[bold red]claimmap: {level}:[/] {finding}", markup=True)
+            line = Text(
+                f"claimmap: {level}:", style="bold red" if step.article is None else "bold yellow"
+            )
+            errors.print(line.append(f" {finding}", style=""))
         if step.article is not None:
             progress.update(task, advance=1, claims=stored_claims)
 

@@ -21,7 +21,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimmap.errors import StoreError
+from claimmap.errors import ConfigError, StoreError
 from claimmap.model import Measure
 from claimmap.store.schema import ArticleRow, ClaimRow, VerdictRow
 from claimmap.store.store import Store
@@ -70,7 +70,11 @@ _BATCH = 1000
 
 def export_claims(store: Store, *, format: ExportFormat | str, out: str | os.PathLike[str]) -> int:
     """Write every stored claim with its verdict to ``out`` as ``format``; return how many."""
-    kind = ExportFormat(format)
+    try:
+        kind = ExportFormat(format)
+    except ValueError:
+        choices = ", ".join(f.value for f in ExportFormat)
+        raise ConfigError(f"unknown export format {format!r}; choose one of {choices}") from None
     path = Path(out)
     if kind is ExportFormat.PARQUET:
         try:
