@@ -20,6 +20,7 @@ from typing import Annotated, Literal, TypeVar
 import typer
 from rich import box
 from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -346,16 +347,13 @@ def analyze(
     ] = None,
 ) -> None:
     """Read the articles in PATH..., extract their claims and store both in the database."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    errors = Console(stderr=True, highlight=False)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]analyze[/]"),
         BarColumn(),
         TextColumn("{task.completed} articles, {task.fields[claims]} claims"),
         TimeElapsedColumn(),
-        console=errors,
+        console=Console(stderr=True, highlight=False),
     )
     task = progress.add_task("analyze", total=None, claims=0)
     stored_claims = 0
@@ -364,11 +362,8 @@ def analyze(
         nonlocal stored_claims
         stored_claims += step.claims
         for finding in step.findings:
-            level = "error" if step.article is None else "warning"
-            line = Text(
-                f"claimmap: {level}:", style="bold red" if step.article is None else "bold yellow"
-            )
-            errors.print(line.append(f" {finding}", style=""))
+            # An unreadable input is an error; a finding in an article's content is not.
+            _report(finding, level="error" if step.article is None else "warning")
         if step.article is not None:
             progress.update(task, advance=1, claims=stored_claims)
 
