@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from store_helpers import DEV, dev_extractions
 
 from claimmap.analyze import analyze_paths
-from claimmap.errors import ConfigError
+from claimmap.errors import ConfigError, StoreError
 from claimmap.store import EXPORT_COLUMNS, ExportFormat, Store, export_claims, open_store
 
 
@@ -95,3 +96,15 @@ def test_an_unknown_format_is_refused_before_anything_is_written(tmp_path: Path)
     ):
         export_claims(store, format="xlsx", out=tmp_path / "claims.xlsx")
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("claimmap.db")) == []
+
+
+def test_parquet_without_pyarrow_gives_the_install_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    with (
+        open_store(tmp_path / "claimmap.db") as store,
+        pytest.raises(StoreError, match=r"pip install 'claimmap\[parquet\]'"),
+    ):
+        export_claims(store, format="parquet", out=tmp_path / "claims.parquet")
+    assert not (tmp_path / "claims.parquet").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -271,3 +272,28 @@ def test_an_unreachable_postgresql_server_is_a_store_error_naming_it() -> None:
     # Port 1 on localhost: nothing listens there, so the connection is refused at once.
     with pytest.raises(StoreError, match=r"postgresql\+psycopg://me:\*\*\*@127.0.0.1:1/claims"):
         open_store("postgresql://me:secret@127.0.0.1:1/claims")
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(db_url: str) -> None:
+    """A model changed without a migration (or the reverse) shows here as a difference."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from claimmap.store.schema import Base
+
+    open_store(db_url).close()
+    engine = create_engine(resolve_url(db_url))
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+    assert differences == []
+
+
+def test_a_missing_postgres_extra_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    # None in sys.modules makes the import fail as if psycopg were not installed.
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(StoreError, match=r"pip install 'claimmap\[postgres\]'"):
+        open_store("postgresql://me@127.0.0.1:1/claims")
