@@ -394,7 +394,13 @@ def _summary(summary: AnalyzeSummary, *, store: Store, articles: int, claims: in
     return text
 
 
-@app.command(epilog=STORE_EXIT_STATUSES)
+EXPORT_EXIT_STATUSES = (
+    "Exit status: 0 when the file was written, 1 when the database could not be read or the "
+    "file not written, 2 for bad usage."
+)
+
+
+@app.command(epilog=EXPORT_EXIT_STATUSES)
 def export(
     output_format: Annotated[
         ExportFormat,
@@ -405,7 +411,11 @@ def export(
 ) -> None:
     """Write the stored claims, with their verdicts, to a CSV, JSON Lines or Parquet file."""
     with _open(db, create=False) as store:
-        count = _call(store, lambda: export_claims(store, format=output_format, out=out))
+        try:
+            count = _call(store, lambda: export_claims(store, format=output_format, out=out))
+        except OSError as exc:
+            _report_store(f"{out}: cannot write the file: {exc.strerror or exc}")
+            raise typer.Exit(1) from exc
     typer.echo(f"{count:,} claims written to {out}", err=True)
 
 
@@ -428,6 +438,6 @@ def _call(store: Store, work: Callable[[], T]) -> T:
         raise typer.Exit(1) from exc
 
 
-def _report_store(exc: StoreError) -> None:
+def _report_store(exc: StoreError | str) -> None:
     prefix = typer.style("claimmap: error:", fg="red", bold=True)
     typer.echo(f"{prefix} {exc}", err=True)

@@ -85,3 +85,16 @@ def test_export_from_a_database_that_does_not_exist_fails_and_creates_none(tmp_p
     assert "no database there" in _flat(result.stderr)
     assert not db.exists()
     assert not out.exists()
+
+
+def test_export_to_a_folder_that_cannot_be_written_fails_with_its_name(tmp_path: Path) -> None:
+    db = tmp_path / "claimmap.db"
+    runner.invoke(app, ["analyze", str(DEV), "--db", str(db)])
+    out = tmp_path / "claims.csv"
+    out.mkdir()  # a folder where the file should go: os.replace refuses it
+    result = runner.invoke(
+        app, ["export", "--db", str(db), "--format", "csv", "--out", str(out)], env=WIDE
+    )
+    assert result.exit_code == 1
+    assert f"{out}: cannot write the file" in _flat(result.stderr)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".claims")] == []
