@@ -1,5 +1,7 @@
 # make demo   create .venv if missing, then show the claims of the dev and seed articles.
 # make test   create .venv if missing, then run ruff (check, format), mypy and pytest.
+#             The store tests start a throwaway PostgreSQL server where one is installed
+#             (apt-get install postgresql); .ci/run installs it.
 # make bench  create .venv if missing, then time extraction (benchmarks/README.md).
 #
 # CLAIMMAP_DATA names the shared data folder (default ../shared/data, beside the

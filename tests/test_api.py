@@ -30,3 +30,11 @@ def test_reasoning_names_are_the_reason_package_objects() -> None:
     assert claimmap.check_paths is reason.check_paths
     assert claimmap.CheckConfig is reason.CheckConfig
     assert claimmap.CheckReport is reason.CheckReport
+
+
+def test_store_names_are_the_store_objects() -> None:
+    from claimmap import analyze, store
+
+    assert claimmap.open_store is store.open_store
+    assert claimmap.analyze_paths is analyze.analyze_paths
+    assert issubclass(claimmap.errors.StoreError, claimmap.ClaimmapError)

@@ -5,7 +5,8 @@ into :class:`Article` records and :class:`Finding` records for what cannot be re
 ``extract_article`` and ``extract_claims`` turn articles or texts into
 :class:`Claim` records (``shared/spec/claims.md``); ``check_claims`` and
 ``check_paths`` reason over claims (derived figures, comparisons across sources,
-contradictions) into a :class:`CheckReport`::
+contradictions) into a :class:`CheckReport`; ``open_store`` opens the database and
+``analyze_paths`` reads, extracts and stores articles into it::
 
     >>> from datetime import date
     >>> from claimmap import extract_claims
@@ -33,8 +34,10 @@ from claimmap.model import (
 )
 
 if TYPE_CHECKING:
+    from claimmap.analyze import analyze_paths
     from claimmap.ingest import read_paths
     from claimmap.reason import CheckConfig, CheckReport, check_claims, check_paths
+    from claimmap.store import open_store
 
 __all__ = [
     "Article",
@@ -53,10 +56,12 @@ __all__ = [
     "Qualifier",
     "Side",
     "__version__",
+    "analyze_paths",
     "check_claims",
     "check_paths",
     "extract_article",
     "extract_claims",
+    "open_store",
     "read_paths",
 ]
 
@@ -76,4 +81,13 @@ def __getattr__(name: str) -> Any:
         from claimmap import reason
 
         return getattr(reason, name)
+    # The store pulls in SQLAlchemy and Alembic.
+    if name == "open_store":
+        from claimmap.store import open_store
+
+        return open_store
+    if name == "analyze_paths":
+        from claimmap.analyze import analyze_paths
+
+        return analyze_paths
     raise AttributeError(f"module 'claimmap' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""The command line: ``claimmap extract PATH...``.
+"""The command line: ``claimmap extract PATH...``, ``check``, ``analyze`` and ``export``.
 
 Reads articles with :func:`claimmap.read_paths`, extracts their claims with
 :func:`claimmap.extract_article` and writes them to stdout, as JSON Lines (the
@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 import typer
 from rich import box
 from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from claimmap import Article, Claim, Finding, __version__, extract_article, read_paths
-from claimmap.errors import ConfigError, InputError, LexiconError
+from claimmap.analyze import AnalyzeSummary, ArticleStep, analyze_paths
+from claimmap.errors import ConfigError, InputError, LexiconError, StoreError
 from claimmap.extract.lexicon import load_lexicon
 from claimmap.reason import (
     CheckConfig,
@@ -33,6 +36,7 @@ from claimmap.reason import (
     report_to_dict,
 )
 from claimmap.reason.config import MAX_CHANGE_KM2_PER_DAY
+from claimmap.store import DEFAULT_URL, ExportFormat, Store, export_claims, open_store
 
 EXIT_STATUSES = (
     "Exit status: 0 when all inputs were read, 1 when any input (a file, a line of "
@@ -310,3 +314,130 @@ def check(
         sys.stdout.write(format_report(report))
     if report.findings:
         raise typer.Exit(1)
+
+
+T = TypeVar("T")
+
+STORE_EXIT_STATUSES = (
+    "Exit status: 0 when every input was read and stored, 1 when any input failed or the "
+    "database could not be opened or written, 2 for bad usage."
+)
+
+_DB_HELP = "The database: a SQLite file or URL (sqlite:///FILE, postgresql://USER@HOST/DB)."
+
+
+@app.command(epilog=STORE_EXIT_STATUSES)
+def analyze(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Articles to read: JSON Lines records, HTML pages or plain text.",
+            show_default=False,
+        ),
+    ],
+    db: Annotated[str, typer.Option(metavar="URL", help=_DB_HELP)] = DEFAULT_URL,
+    published: Annotated[
+        date | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            parser=_parse_date,
+            help="Publication date of inputs that carry none (HTML without a date, text).",
+        ),
+    ] = None,
+) -> None:
+    """Read the articles in PATH..., extract their claims and store both in the database."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]analyze[/]"),
+        BarColumn(),
+        TextColumn("{task.completed} articles, {task.fields[claims]} claims"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True, highlight=False),
+    )
+    task = progress.add_task("analyze", total=None, claims=0)
+    stored_claims = 0
+
+    def on_step(step: ArticleStep) -> None:
+        nonlocal stored_claims
+        stored_claims += step.claims
+        for finding in step.findings:
+            # An unreadable input is an error; a finding in an article's content is not.
+            _report(finding, level="error" if step.article is None else "warning")
+        if step.article is not None:
+            progress.update(task, advance=1, claims=stored_claims)
+
+    with _open(db) as store, progress:
+        summary = _call(
+            store, lambda: analyze_paths(paths, store=store, published=published, on_step=on_step)
+        )
+        total = _call(store, store.counts)
+    Console(highlight=False).print(
+        _summary(summary, store=store, articles=total.articles, claims=total.claims)
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _summary(summary: AnalyzeSummary, *, store: Store, articles: int, claims: int) -> Text:
+    text = Text()
+    text.append(f"{summary.read:,} articles read", style="bold")
+    text.append(
+        f": {summary.stored:,} stored, {summary.replaced:,} replaced, "
+        f"{summary.unchanged:,} unchanged, {summary.duplicates:,} duplicates skipped"
+    )
+    if summary.failed:
+        text.append(f"; {summary.failed:,} inputs failed", style="red")
+    text.append(f"\n{summary.claims:,} claims stored", style="bold")
+    text.append(f", {len(summary.findings):,} findings")
+    text.append(f"\n{store.url} holds {articles:,} articles and {claims:,} claims", style="dim")
+    return text
+
+
+EXPORT_EXIT_STATUSES = (
+    "Exit status: 0 when the file was written, 1 when the database could not be read or the "
+    "file not written, 2 for bad usage."
+)
+
+
+@app.command(epilog=EXPORT_EXIT_STATUSES)
+def export(
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="csv, jsonl or parquet: one row per claim with its verdict."),
+    ],
+    out: Annotated[Path, typer.Option(metavar="PATH", help="The file to write.")],
+    db: Annotated[str, typer.Option(metavar="URL", help=_DB_HELP)] = DEFAULT_URL,
+) -> None:
+    """Write the stored claims, with their verdicts, to a CSV, JSON Lines or Parquet file."""
+    with _open(db, create=False) as store:
+        try:
+            count = _call(store, lambda: export_claims(store, format=output_format, out=out))
+        except OSError as exc:
+            _report_store(f"{out}: cannot write the file: {exc.strerror or exc}")
+            raise typer.Exit(1) from exc
+    typer.echo(f"{count:,} claims written to {out}", err=True)
+
+
+def _open(db: str, *, create: bool = True) -> Store:
+    try:
+        return open_store(db, create=create)
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--db'") from exc
+    except StoreError as exc:
+        _report_store(exc)
+        raise typer.Exit(1) from exc
+
+
+def _call(store: Store, work: Callable[[], T]) -> T:
+    try:
+        return work()
+    except StoreError as exc:
+        store.close()
+        _report_store(exc)
+        raise typer.Exit(1) from exc
+
+
+def _report_store(exc: StoreError | str) -> None:
+    prefix = typer.style("claimmap: error:", fg="red", bold=True)
+    typer.echo(f"{prefix} {exc}", err=True)

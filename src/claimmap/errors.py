@@ -7,7 +7,8 @@ for misuse, bad configuration and infrastructure failure::
     ClaimmapError
     ├── ConfigError          bad option, unknown name, invalid setting
     │   └── LexiconError     a data file (gazetteer, actors, lexicon) fails validation
-    └── InputError           an input cannot be read at all (missing file, unreadable)
+    ├── InputError           an input cannot be read at all (missing file, unreadable)
+    └── StoreError           the database cannot be opened, migrated or written
 
 All of them pickle, so they cross process boundaries (Dask) intact.
 """
@@ -45,3 +46,7 @@ class InputError(ClaimmapError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+class StoreError(ClaimmapError):
+    """The database cannot be opened, migrated or written; the message names it."""
