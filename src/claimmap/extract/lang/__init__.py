@@ -16,6 +16,7 @@ import importlib
 import pkgutil
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claimmap.errors import ConfigError
 
@@ -263,9 +264,12 @@ class Grammar:
     hedge_after_stop: str
 
 
-def available_languages() -> list[str]:
-    """Return the codes of the languages that have a grammar module."""
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Return the codes of the languages that have a grammar module (scanned once)."""
+    return tuple(
+        sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    )
 
 
 def load_grammar(language: str) -> Grammar:
