@@ -91,8 +91,7 @@ def parse_number(raw: str, *, words: dict[str, float], multipliers: dict[str, fl
                 current = 0.0
         elif tok in words:
             current += words[tok]
-        elif tok == "and":
-            continue
+        # any other word ("and" in "one hundred and twenty") adds nothing
     return total + current
 
 
