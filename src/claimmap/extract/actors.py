@@ -58,44 +58,8 @@ class _ActorPatterns:
     place_country: dict[str, str]
 
 
-_ROLE_NOUNS = (
-    r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|"
-    r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
-    r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|"
-    r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
-    r"group|project|intelligence|think tank|office"
-)
-_GENERIC = re.compile(
-    r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
-    # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
-    r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w'-]+\s+){0,4}?(?i:"
-    + _ROLE_NOUNS
-    + r")\b"
-    # "the Sumy regional military administration": role words in a row
-    + r"(?:\s+(?i:"
-    + _ROLE_NOUNS
-    + r")\b)*"
-    r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
-)
-#: a name that is the object of a verb or preposition: "briefing President X", "told X"
-_OBJECT_BEFORE = re.compile(
-    r"\b(?i:\w+ing|to|with|told|met|briefed|called)\s+(?:[A-Z][\w'-]*\s+){0,3}$"
-)
-#: capitalised words that start a time or place adverbial, not a name: "On Friday, ..."
-_NOT_A_NAME = re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s")
-_ANALYST_TITLE = re.compile(
-    r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|monitoring|"
-    r"mapping|research|open-source)",
-    re.I,
-)
-_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,")
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
 _APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
-_PRONOUN = re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE)
-_CAPNAME = re.compile(
-    r"(?P<n>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-    r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied)\b)"
-)
 
 
 @lru_cache(maxsize=8)
@@ -147,6 +111,7 @@ class Attributor:
 
     def __init__(self, lex: Lexicon, text: str) -> None:
         self.pats = _patterns(lex)
+        self.g = lex.grammar
         self.text = text
         self.history: list[Speaker] = []
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
@@ -174,20 +139,14 @@ class Attributor:
 
         known: list[tuple[int, int, Speaker]] = []
         for m in self.pats.mention.finditer(text):
-            if not (m.group(0)[0].isupper() or m.group(0).startswith("the ")):
+            if not (m.group(0)[0].isupper() or m.group(0).startswith(self.g.the)):
                 continue
             known.append((m.start(), m.end(), self._known(m.group(0))))
-        for m in _GENERIC.finditer(text):
+        for m in self.g.generic_speaker.finditer(text):
             # "a senior source on the Ukrainian General Staff": the source speaks, with
             # the side of the body it belongs to; a known name in its head stays known
             inner = [k for k in known if m.start() < k[0] and k[1] <= m.end()]
-            if (
-                not inner
-                or re.search(
-                    r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$", text[m.start() : inner[0][0]]
-                )
-                is None
-            ):
+            if not inner or self.g.belongs_to.search(text[m.start() : inner[0][0]]) is None:
                 continue
             phrase = m.group("g").rstrip()
             speaker = Speaker(name=phrase, side=inner[0][2].side, kind=PERSON, generic=True)
@@ -197,44 +156,44 @@ class Attributor:
             if free(a, b):
                 found.append(_Mention(off + a, off + b, speaker))
                 taken.append((a, b))
-        for m in _GENERIC.finditer(text):
+        for m in self.g.generic_speaker.finditer(text):
             if not free(m.start(), m.end()):
                 continue
             phrase = m.group("g").rstrip()
             low = phrase.lower()
             side = _side_of_words(phrase, self.pats)
             words = low.split()
-            head = next((w for w in reversed(words) if re.fullmatch(_ROLE_NOUNS, w)), words[-1])
-            if low.startswith("the ") and len(words) <= 3 and side is None:
+            head = next((w for w in reversed(words) if self.g.role_noun.fullmatch(w)), words[-1])
+            if low.startswith(self.g.the) and len(words) <= 3 and side is None:
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
             else:
-                kind = (
-                    ANALYST if head in {"analysis", "agency", "institute", "analysts"} else PERSON
-                )
+                kind = ANALYST if head in self.g.analyst_heads else PERSON
                 speaker = Speaker(name=phrase, side=side or Side.OTHER, kind=kind, generic=True)
                 if side is None:
                     found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
                 else:
                     found.append(_Mention(off + m.start(), off + m.end(), speaker))
             taken.append((m.start(), m.end()))
-        for m in _CAPNAME.finditer(text):
+        for m in self.g.capitalised_name.finditer(text):
             if (
                 free(m.start(), m.end())
                 and not self.pats.side_words.fullmatch(m.group("n").split()[0])
-                and not _NOT_A_NAME.match(m.group("n"))
+                and not self.g.not_a_name.match(m.group("n"))
             ):
                 after = text[m.end() : m.end() + 120]
-                title = after.split(" said")[0].split(" told")[0]
+                title = after
+                for verb in self.g.speech_cut:
+                    title = title.split(verb)[0]
                 # "X, a Kyiv think tank": an analyst speaks for no side
                 side = (
                     Side.OTHER
-                    if _ANALYST_TITLE.match(title)
+                    if self.g.analyst_title.match(title)
                     else _side_of_words(title, self.pats) or self._side_from_setting(text, m)
                 )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
-        for m in _PRONOUN.finditer(text):
+        for m in self.g.pronoun.finditer(text):
             if free(m.start(), m.end()):
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=m.group("p")))
         found.sort(key=lambda x: x.start)
@@ -250,27 +209,17 @@ class Attributor:
         ana = (mention.anaphor or "").lower()
         history = [*self.history, *recent]
         people = any(p.kind == PERSON for p in history)
+        g = self.g
         for prev in reversed(
-            history + self.mentioned if ana in {"he", "she"} and not people else history
+            history + self.mentioned if ana in g.person_pronouns and not people else history
         ):
-            if ana in {"he", "she"} and prev.kind == PERSON:
+            if ana in g.person_pronouns and prev.kind == PERSON:
                 return prev
-            if ana in {"it", "they"} and prev.kind in {BODY, ANALYST}:
+            if ana in g.body_pronouns and prev.kind in {BODY, ANALYST}:
                 return prev
-            analyst_words = {
-                "analysis",
-                "agency",
-                "institute",
-                "analysts",
-                "data",
-                "project",
-                "group",
-            }
-            if ana in analyst_words and prev.kind == ANALYST:
+            if ana in g.analyst_anaphors and prev.kind == ANALYST:
                 return prev
-            if ana in {"ministry", "staff", "command", "office", "administration"} and (
-                prev.kind == BODY
-            ):
+            if ana in g.body_anaphors and prev.kind == BODY:
                 return prev
             if ana in prev.name.lower().split() or (ana and ana in prev.name.lower()):
                 return prev
@@ -284,32 +233,28 @@ class Attributor:
         """
         phrase = self.text[mention.start : mention.end]
         before = self.text[sent.start : mention.start]
-        if re.match(r"the\s+(?:country|nation)'s\s", phrase, re.IGNORECASE):
+        if self.g.national_role.match(phrase):
             side = _side_of_words(before, self.pats)
             kind = PERSON
-        elif re.search(r"\b(?:ministry|staff|command)$", phrase, re.IGNORECASE):
+        elif self.g.body_role.search(phrase):
             # "Russia declared ..., with the Defence Ministry saying": the subject's;
             # else the body of the side whose officials spoke last
             side = _side_of_words(" ".join(before.split()[:2]), self.pats) or next(
                 (p.side for p in reversed(self.history) if p.side in {Side.RU, Side.UA}), None
             )
             kind = BODY
-        elif re.search(r"\b(?:governor|mayor|head|administration)\b", phrase, re.IGNORECASE) and (
+        elif self.g.office_role.search(phrase) and (
             place := self.pats.places.search(phrase)
             or self.pats.places.search(self.text[sent.start : sent.end])
         ):
             # "the Kherson region's governor" serves the country the region lies in
             side = Side(self.pats.place_country[place.group(0).lower()])
             kind = PERSON
-        elif re.search(
-            r"\b(?:analysts?|analysis|institute|think\s+tank|group|project|experts?)$",
-            phrase,
-            re.IGNORECASE,
-        ):
+        elif self.g.analyst_role.search(phrase):
             # "the Finnish analysts said": a third party, named by a description
             side = Side.OTHER
             kind = ANALYST
-        elif re.search(r"\b(?:general|commander|officer|spokes\w+|official)$", phrase, re.I):
+        elif self.g.person_role.search(phrase):
             # "Ukraine's troops recaptured ..., the general said": the subject's side
             side = _side_of_words(" ".join(before.split()[:2]), self.pats)
             kind = PERSON
@@ -317,7 +262,7 @@ class Attributor:
             return None
         if side is None:
             return None
-        name = re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE) if kind == BODY else phrase
+        name = self.g.definite_article.sub("", phrase) if kind == BODY else phrase
         return Speaker(name=name, side=side, kind=kind, generic=True)
 
     def _side_from_setting(self, text: str, name: re.Match[str]) -> Side | None:
@@ -328,7 +273,7 @@ class Attributor:
         Oleksiy Hromov ...": the setting names the side.
         """
         clause = re.split(r"[.;]", text[: name.start()])[-1]
-        if re.search(r"\b(?:governor|mayor|head|administration)\b", clause, re.I):
+        if self.g.office_role.search(clause):
             place = self.pats.places.search(text)
             if place is not None:
                 return Side(self.pats.place_country[place.group(0).lower()])
@@ -350,7 +295,7 @@ class Attributor:
                 x.speaker is not None
                 and x.speaker.kind == PERSON
                 and not x.speaker.generic
-                and not _OBJECT_BEFORE.search(self.text[max(off, x.start - 40) : x.start])
+                and not self.g.object_before.search(self.text[max(off, x.start - 40) : x.start])
             ):
                 self.mentioned.append(x.speaker)
         out: list[Attribution] = []
@@ -360,12 +305,7 @@ class Attributor:
                 speaker = self.resolve(after[0])
                 if speaker:
                     out.append(Attribution(pos=off + m.start(), speaker=speaker, inverted=True))
-        for m in re.finditer(
-            r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?"
-            r"(?:count|calculations?|estimates?|tally|reckoning)\b",
-            text,
-            re.IGNORECASE,
-        ):
+        for m in self.g.own_count.finditer(text):
             inner = [x for x in mentions if off + m.start() <= x.start < off + m.end()]
             if inner:
                 speaker = self.resolve(inner[0])
@@ -379,7 +319,7 @@ class Attributor:
             # relative clause is skipped, and "he" in it is not the speaker
             asides = [
                 (off + a.start(), off + a.end())
-                for a in _RELATIVE_ASIDE.finditer(text)
+                for a in self.g.relative_aside.finditer(text)
                 if off + a.end() <= pos
             ]
             before = [
@@ -400,11 +340,16 @@ class Attributor:
                 for a, b in sorted(asides, reverse=True):
                     if a >= before[-1].end:
                         gap = gap[: a - before[-1].end] + gap[b - before[-1].end :]
-                if not re.search(r"[.;:]|\bthat\b", gap):
-                    head = _head_of_apposition(before, self.text, pos)
+                if not self.g.clause_break.search(gap):
+                    head = _head_of_apposition(
+                        before,
+                        self.text,
+                        pos,
+                        pronouns=self.g.person_pronouns | self.g.body_pronouns,
+                    )
                     speaker = self.resolve(head, recent) or self._describe(head, sent)
             # "told Reuters": the one told is never the speaker
-            told = m.group(0).lower() in {"told", "tells"}
+            told = m.group(0).lower() in self.g.told_verbs
             if speaker is None and not told and after and after[0].start - (off + m.end()) <= 4:
                 speaker = self.resolve(after[0], recent)
                 inverted = True
@@ -414,7 +359,9 @@ class Attributor:
         return out
 
 
-def _head_of_apposition(before: list[_Mention], text: str, verb: int) -> _Mention:
+def _head_of_apposition(
+    before: list[_Mention], text: str, verb: int, *, pronouns: frozenset[str]
+) -> _Mention:
     """Return the named mention that an appositive description follows.
 
     In "Alexei Smirnov, the acting governor of the Kursk region, said" the verb's
@@ -427,7 +374,7 @@ def _head_of_apposition(before: list[_Mention], text: str, verb: int) -> _Mentio
             if _APPOSITIVE.fullmatch(text[x.end : verb]):
                 return x
             break
-    if before[-1].anaphor in {"he", "she", "it", "they"}:
+    if before[-1].anaphor in pronouns:
         return before[-1]
     i = len(before) - 1
     while i > 0:

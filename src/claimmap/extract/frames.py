@@ -51,14 +51,12 @@ class _FramePatterns:
     towns: re.Pattern[str]
     passive: re.Pattern[str]
     to_be_freed: re.Pattern[str]
-    boundary: re.Pattern[str]
-    object_boundary: re.Pattern[str]
-    joiner: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> _FramePatterns:
     lang = lex.language
+    g = lex.grammar
     verb_class: dict[str, str] = {}
     for phrase in lang.verbs.holds:
         verb_class[phrase.lower()] = HOLD
@@ -95,28 +93,10 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
         if lex.towns
         else re.compile("(?!)"),
         passive=re.compile(
-            r"\b(?:(?:have|has|had|having)\s+been|was|were|is|are|been|be)\s+"
-            r"(?:(?:already|now|still|since)\s+)?"
-            + phrase_pattern([*lang.verbs.passive_gain, *lang.verbs.passive_hold]),
+            g.passive_aux + phrase_pattern([*lang.verbs.passive_gain, *lang.verbs.passive_hold]),
             re.IGNORECASE,
         ),
         to_be_freed=re.compile(phrase_pattern(lang.verbs.to_be_freed), re.IGNORECASE),
-        boundary=re.compile(
-            r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
-            r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
-            # "have been added" is a gain, not a speaking verb
-            r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)\badded\b",
-            re.IGNORECASE,
-        ),
-        object_boundary=re.compile(
-            r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhen\b|\b(?:said|says|told|wrote|reported)\b",
-            re.IGNORECASE,
-        ),
-        joiner=re.compile(
-            r"(?:[,(\[]|[—–]|\b(?:or|and|with|which amounts to|amounting to|that is|i\.e\.)\b"
-            r"|\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\b|\ban\s+area\s+of\b)",
-            re.IGNORECASE,
-        ),
     )
 
 
@@ -125,6 +105,7 @@ class FrameFinder:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.g = lex.grammar
         self.pats = _patterns(lex)
         self.initial = lex.pattern("initial")
         self.region_object = lex.pattern("region_object")
@@ -156,9 +137,7 @@ class FrameFinder:
         return [
             self.lex.towns[m.group(0).lower()]
             for m in self.pats.towns.finditer(text)
-            if not re.search(
-                r"\b(?:towards?|direction\s+of|approaches\s+to)\s+$", text[: m.start()], re.I
-            )
+            if not self.g.town_goal.search(text[: m.start()])
         ]
 
     def side_of(self, word: str) -> str | None:
@@ -171,15 +150,13 @@ class FrameFinder:
         A relative clause is skipped: in "Around Pokrovsk, which Russian forces have
         been trying to take, counter-attacks had regained" Russia is not the subject.
         """
-        text = _RELATIVE.sub(",", text)
+        text = self.g.relative_clause.sub(",", text)
         last = None
         for m in self.pats.sides.finditer(text):
             after = text[m.end() : m.end() + 12]
             # "of Russia's Kursk region" names the place, not the actor
             before = text[max(0, m.start() - 4) : m.start()]
-            if re.search(r"\bof\s*$|\bin\s*$", before) and not re.match(
-                r"\s+(?:forces|troops|army)", after
-            ):
+            if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
                 continue
             last = self.pats.side_of[m.group(0).lower()]
         return last
@@ -212,22 +189,22 @@ class FrameFinder:
         e = fig.end - offset
         left_full = sent_text[:s]
         cut = 0
-        for b in self.pats.boundary.finditer(left_full):
+        for b in self.g.clause_boundary.finditer(left_full):
             cut = b.end()
         left = left_full[cut:]
         joined = False
-        if re.match(r"\s*(?:had|has|have|was|were)\s+been\s+[\"“]", sent_text[e:]):
+        if self.g.scare_quoted.match(sent_text[e:]):
             # 'had been "cleared" of sabotage groups': a word in scare quotes is no claim
             return None
         if prev is not None:
             gap = sent_text[prev[0].end - offset : s]
             if (
                 self._is_apposition(gap)
-                or _ACROSS.search(left_full)
+                or self.g.across.search(left_full)
                 or (
                     fig.unit in {PERCENT, FRACTION}
                     and prev[0].unit in {PERCENT, FRACTION}
-                    and _SHARE_LIST.fullmatch(gap)
+                    and self.g.share_list.fullmatch(gap)
                 )
             ):
                 # "6% remained in Russian hands, down from 32%": the same statement
@@ -238,7 +215,7 @@ class FrameFinder:
                 left = sent_text[prev[0].end - offset : s]
         r_end = len(sent_text) if next_start is None else next_start - offset
         right_full = sent_text[e:r_end]
-        bm = self.pats.boundary.search(right_full)
+        bm = self.g.clause_boundary.search(right_full)
         right = right_full[: bm.start()] if bm else right_full
         if self.distractor.search(left[-40:] + sent_text[s:e] + right[:60]):
             return None
@@ -246,8 +223,8 @@ class FrameFinder:
         if (
             fig.unit == BARE
             and prev is not None
-            and re.search(r",\s*(?:and\s+)?$|\band\s+$", left_full)
-            and re.match(r"\s*in\s+(?:the\s+)?", right)
+            and self.g.list_continues.search(left_full)
+            and self.g.in_place.match(right)
             and self.regions(right)
         ):
             part = self._inherit(prev[1], fig, right)
@@ -255,11 +232,16 @@ class FrameFinder:
         if fig.unit == BARE and not joined:
             return None
         found = self._predicate(left, left_full, cut, right, joined)
-        if found is None and not joined and next_end is not None and _LIST_GAP.fullmatch(right):
+        if (
+            found is None
+            and not joined
+            and next_end is not None
+            and self.g.list_gap.fullmatch(right)
+        ):
             # "82 settlements covering an area of 1,150 km² are now under the control of
             # Ukraine's forces": the verb after the list governs its first figure too
             rest = sent_text[next_end - offset :]
-            bm = self.pats.boundary.search(rest)
+            bm = self.g.clause_boundary.search(rest)
             found = self._predicate(
                 left, left_full, cut, rest[: bm.start()] if bm else rest, joined
             )
@@ -269,14 +251,13 @@ class FrameFinder:
             # "502 of the recaptured villages were in the Kharkiv region": a breakdown
             if (
                 context is not None
-                and " of " in sent_text[s:e]
-                and re.match(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", right, re.I)
+                and self.g.part_of in sent_text[s:e]
+                and self.g.lay_in.match(right)
             ):
                 part = self._inherit(context, fig, right)
                 return replace(part, breakdown=True) if part is not None else None
             if context is not None and (
-                re.search(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", left, re.I)
-                or re.match(r"\s*of\s+the\s+total\b", right, re.I)
+                self.g.compared_before.search(left) or self.g.of_the_total.match(right)
             ):
                 return self._inherit(context, fig, right)
             return None
@@ -288,7 +269,7 @@ class FrameFinder:
         else:
             kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
         # the object of a share runs on past "after": "half of the land seized after ..."
-        om = self.pats.object_boundary.search(right_full)
+        om = self.g.object_boundary.search(right_full)
         measure = self._measure(fig, right_full[: om.start()] if om else right_full, left)
         if measure is None:
             if not (joined and prev is not None and fig.unit == BARE):
@@ -296,7 +277,7 @@ class FrameFinder:
             measure = prev[1].measure
         nxt = None if next_start is None else next_start - offset
         regions = self.regions(right) or self._regions_after_list(sent_text, e, nxt)
-        if not regions and not _ANAPHORIC_OBJECT.match(right):
+        if not regions and not self.g.anaphoric_object.match(right):
             # "... of his region" points back past a place named before the figure
             regions = self.regions(left)
         holder = Holder(holder_side) if holder_side in {"RU", "UA"} else None
@@ -319,17 +300,15 @@ class FrameFinder:
         ``end`` is where the figure ends and ``nxt`` where the next one starts, both
         relative to the sentence.
         """
-        if nxt is None or not _LIST_GAP.fullmatch(sent_text[end:nxt]):
+        if nxt is None or not self.g.list_gap.fullmatch(sent_text[end:nxt]):
             return ()
         rest = sent_text[end:]
-        bm = self.pats.boundary.search(rest)
+        bm = self.g.clause_boundary.search(rest)
         return self.regions(rest[: bm.start()] if bm else rest)
 
     def _is_apposition(self, gap: str) -> bool:
         """Whether a figure restates or compares with the one before, whatever the verb."""
-        return len(gap) <= 90 and bool(
-            re.search(r",\s*(?:(?:up|down)\s+from|compared\s+with)\s*$", gap, re.I)
-        )
+        return len(gap) <= 90 and bool(self.g.apposition_end.search(gap))
 
     def _is_joined(self, gap: str, *, bare: bool) -> bool:
         """Whether the text between two figures joins them into one statement.
@@ -339,23 +318,15 @@ class FrameFinder:
         """
         if len(gap) > (60 if bare else 90):
             return False
-        tail = re.sub(
-            r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
-            r"|at least|up to|only|approximately|still)\s*)+$",
-            "",
-            gap.strip(),
-            flags=re.I,
-        )
-        if re.search(
-            r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is)\s*$", tail, re.I
-        ):
+        tail = self.g.trailing_hedges.sub("", gap.strip())
+        if self.g.restatement_end.search(tail):
             return True
         if self.pats.verbs.search(gap):
             return False
-        if re.search(r"\b(?:said|says|told|reported|wrote|claimed)\b", gap):
+        if self.g.speaking_verb.search(gap):
             return False
-        gap = re.sub(r"^\s*(?:to be precise|exactly|or so)\b", "", gap.strip(), flags=re.I)
-        return bool(self.pats.joiner.search(gap))
+        gap = self.g.precision_start.sub("", gap.strip())
+        return bool(self.g.joiner.search(gap))
 
     def _predicate(
         self, left: str, left_full: str, cut: int, right: str, joined: bool
@@ -378,14 +349,14 @@ class FrameFinder:
         verb = self._verb_left(left)
         if verb is not None:
             verb_class, v_start, v_end = verb
-            aux = re.search(r"\b(?:been|was|were|be|is|are)\s*$", left[:v_start])
+            aux = self.g.aux_before_verb.search(left[:v_start])
             if aux and verb_class == LOSE:
                 # "troops had been driven out of": the subject lost the ground
                 return verb_class, self._subject(
                     left_full[: len(left_full) - len(left)][-120:] + left[: aux.start()]
                 )
             if aux:
-                by = re.search(r"\bby\s+(?:the\s+)?(\w+)", left[v_end:] + right)
+                by = self.g.by_agent.search(left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None
                 return verb_class, side
             subject = (
@@ -393,8 +364,7 @@ class FrameFinder:
             )
             side = self._subject(subject[-120:])
             if side is None and (
-                re.match(r"occup", left[v_start:v_end], re.I)
-                or re.search(r"\boccupied\s+(?:area|territor)", left, re.I)
+                self.g.occupy_verb.match(left[v_start:v_end]) or self.g.occupied_area.search(left)
             ):
                 side = "occupier"
             return verb_class, side
@@ -409,7 +379,7 @@ class FrameFinder:
         for rm in self.pats.verbs.finditer(right):
             if rm.start() > 40:
                 break
-            if re.search(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$", right[: rm.start()]):
+            if self.g.relative_before_verb.search(right[: rm.start()]):
                 continue
             subject_side = self._subject(right[: rm.start()])
             return self.pats.verb_class[rm.group(0).lower()], subject_side
@@ -419,18 +389,18 @@ class FrameFinder:
         """The holder a control state names: "under the control of the Kyiv authorities"."""
         words = state.group("side").split()
         side = self.side_of(words[-1]) or self.side_of(words[0])
-        if side is None and re.search("occupation|occupiers?", state.group(0), re.I):
+        if side is None and self.g.occupation_state.search(state.group(0)):
             side = "occupier"
         return side
 
     def _passive(self, text: str) -> tuple[str, str | None] | None:
         for pm in self.pats.passive.finditer(text):
-            if re.search(r"\b(?:that|which|who)\s+$", text[: pm.start()]):
+            if self.g.relative_before.search(text[: pm.start()]):
                 continue
             word = pm.group(0).split()[-1].lower()
-            verb_class = HOLD if word in {"occupied", "controlled"} else GAIN
-            side: str | None = "occupier" if word == "occupied" else None
-            by = re.search(r"^\s*by\s+(?:the\s+)?(?:\w+\s+)?(\w+)", text[pm.end() :])
+            verb_class = HOLD if word in self.g.hold_participles else GAIN
+            side: str | None = "occupier" if word == self.g.occupied_participle else None
+            by = self.g.passive_agent.search(text[pm.end() :])
             if by:
                 words = by.group(0).split()[1:]
                 for w in words:
@@ -451,7 +421,7 @@ class FrameFinder:
         if fig.counted_measure is not None:
             return fig.counted_measure
         if fig.unit in {PERCENT, FRACTION}:
-            obj = re.match(r"\s*(?:[\"”]\s*)?of\s+(?P<obj>.*)", right, re.IGNORECASE | re.DOTALL)
+            obj = self.g.share_object.match(right)
             if obj is None:
                 if self.share_block.search(right[:30]):
                     return None
@@ -461,14 +431,14 @@ class FrameFinder:
                 return None
             # the object ends at the next clause: "... of Ukraine's territory and exceeds
             # what Moscow gained in 2023" is a share of the country
-            own = re.split(r"[,;]|\s+and\s+(?!the\b|its\b|their\b|all\b)", target, maxsplit=1)[0]
+            own = self.g.object_end.split(target, maxsplit=1)[0]
             if self.initial.search(own):
                 return Measure.SHARE_OF_INITIAL
             if self.region_object.search(target[:60]) or self.pats.places.match(
-                re.sub(r"^(?:the|our|its|their|his|her)\s+", "", target)
+                self.g.determiner.sub("", target)
             ):
                 return Measure.SHARE_OF_REGION
-            if re.match(r"(?:it|that region|this region)\b", target):
+            if self.g.anaphoric_share_object.match(target):
                 return Measure.SHARE_OF_REGION
             return None
         return None
@@ -486,22 +456,16 @@ class FrameFinder:
             codes = self.pats.place_of[m.group(0).lower()]
             is_country = all("-" not in c for c in codes)
             if is_country:
-                if re.match(r"'s\s+(?!territory|land)", text[m.end() : m.end() + 12]):
+                if self.g.possessive_place.match(text[m.end() : m.end() + 12]):
                     continue
                 # "the Armed Forces of Ukraine" names an actor, not a place
-                if re.search(
-                    r"\b(?:forces|army|government|president|ministry|parliament|people)\s+of\s+"
-                    r"(?:the\s+)?$",
-                    text[max(0, m.start() - 30) : m.start()],
-                    re.I,
-                ):
+                if self.g.actor_of.search(text[max(0, m.start() - 30) : m.start()]):
                     continue
-                if not re.search(
-                    r"(?:\bof|\bin|\binto|\bacross|\binside|\bwithin)\s+(?:the\s+)?$",
-                    text[max(0, m.start() - 12) : m.start()],
-                ) and not re.search(r"territor|land|federation", m.group(0), re.I):
+                if not self.g.place_preposition.search(
+                    text[max(0, m.start() - 12) : m.start()]
+                ) and not self.g.territory_word.search(m.group(0)):
                     continue
-            if out and not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[last_end : m.start()]):
+            if out and not self.g.place_list_gap.fullmatch(text[last_end : m.start()]):
                 break
             out.extend(c for c in codes if c not in out)
             last_end = m.end()
@@ -510,29 +474,6 @@ class FrameFinder:
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
         towns = list(dict.fromkeys(self.towns(text)))
         return tuple(towns)
-
-
-#: "retaken a dozen settlements ... across more than 200 km²": the same gain's area
-_ACROSS = re.compile(
-    r"\b(?:across|spanning|an\s+area\s+of)\s+(?:(?:about|around|some|almost|nearly|roughly"
-    r"|more\s+than|over|at\s+least)\s+)?$",
-    re.I,
-)
-#: "37% of the largest area Russia ever held, and half of what it seized": a list of
-#: shares whose verbs belong to their objects
-_SHARE_LIST = re.compile(r"\s*of\b[^;—–]*?(?:,\s*|\s+)(?:and|or)\s+")
-#: what joins the first figure of a list to the next: "... and", "covering an area of"
-_LIST_GAP = re.compile(
-    r"\s*(?:,|and|,\s*and|with|covering\s+an\s+area\s+of|across)\s*"
-    r"(?:about|around|some|almost|nearly|more\s+than|over|at\s+least|roughly)?\s*",
-    re.I,
-)
-_ANAPHORIC_OBJECT = re.compile(
-    r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
-    r"|their region)\b",
-    re.I,
-)
-_RELATIVE = re.compile(r",\s*(?:which|who|where|whom)\b[^,;]*,")
 
 
 def _first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:

@@ -3,7 +3,8 @@
 Reads ``claimmap/data/gazetteer.toml``, ``claimmap/data/actors.toml`` and
 ``claimmap/data/lexicons/<language>.toml`` (plus any user files given with
 ``--lexicon``), validates them with pydantic and compiles them into the
-:class:`Lexicon` the extractor uses. A file that does not validate raises
+:class:`Lexicon` the extractor uses, with the language's grammar module
+(``claimmap.extract.lang.<language>``). A file that does not validate raises
 :class:`claimmap.errors.LexiconError` naming the file and the entry.
 
 A user file may hold any of the three kinds of table (``[[region]]``,
@@ -25,6 +26,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from claimmap.errors import LexiconError
+from claimmap.extract.lang import Grammar, load_grammar
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -227,6 +229,8 @@ class Lexicon:
     actors: list[ActorEntry]
     towns: dict[str, str]
     region_country: dict[str, str]
+    #: the language's hand-written syntax (``claimmap.extract.lang.<code>``)
+    grammar: Grammar
     compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
     control_states: list[re.Pattern[str]] = field(default_factory=list)
 
@@ -301,6 +305,7 @@ def load_lexicon(language: str = "en", extra: tuple[str, ...] = ()) -> Lexicon:
         actors=actors,
         towns=towns,
         region_country=region_country,
+        grammar=load_grammar(lang.language),
     )
     _compile_all(lex, lang_path)
     return lex

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claimmap.extract.lang import Grammar
 from claimmap.extract.lexicon import Lexicon, phrase_pattern
 from claimmap.model import Measure, Qualifier
 
@@ -90,21 +91,21 @@ def parse_number(raw: str, *, words: dict[str, float], multipliers: dict[str, fl
                 current = 0.0
         elif tok in words:
             current += words[tok]
-        elif tok == "and":
-            continue
+        # any other word ("and" in "one hundred and twenty") adds nothing
     return total + current
 
 
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> _Patterns:
     lang = lex.language
+    g = lex.grammar
     n = lang.numbers
     words = dict(n.words)
-    words["a"] = 1
+    words[g.article_one] = 1
     word_alt = phrase_pattern([*n.words, *n.multipliers])
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     mult_alt = phrase_pattern(n.multipliers)
-    spelled = rf"(?:an?\s+)?{word_alt}(?:(?:\s+|-)(?:and\s+)?{word_alt})*"
+    spelled = rf"{g.number_article}{word_alt}(?:(?:\s+|-){g.number_and}{word_alt})*"
     number = rf"(?:(?:{digits})(?:\s+{mult_alt})?|{spelled})"
     u = lang.units
     units = {
@@ -115,20 +116,18 @@ def _patterns(lex: Lexicon) -> _Patterns:
         "settle": phrase_pattern(u.settlements),
     }
     adjectives = phrase_pattern(u.settlement_adjectives)
-    # "15-17%", "15 to 17 percent", "between 15% and 17%"; "and" only after "between",
-    # and a spaced dash is a parenthesis ("2022 — 28%"), not a range
-    rng = r"(?:\s*[-–]\s*|—|\s+to\s+|(?(btw)\s+and\s+|(?!)))"
+    rng = g.range_separator
     unit_group = (
         rf"(?:(?P<pct>{units['pct']})"
         rf"|\s*(?:(?P<km2>{units['km2']})|(?P<mi2>{units['mi2']})|(?P<ha>{units['ha']}))"
-        rf"|\s+(?:of\s+(?:the\s+)?(?:region's\s+|its\s+|\w+\s+)?(?:[\d,]+\s+)?(?P<ofset>{units['settle']}))"
+        rf"|\s+(?:{g.settlements_of}(?P<ofset>{units['settle']}))"
         rf"|\s+(?:{adjectives}\s+)?(?P<settle>{units['settle']}))?"
     )
     fraction_alt = phrase_pattern(n.fractions)
     # the fraction first: "three-quarters of" is not the number "three"
     figure = re.compile(
-        rf"(?<![\w-])(?P<frac>{fraction_alt})(?=\s+of\b)"
-        rf"|(?<![\w.,])(?P<btw>between\s+)?(?P<lo>{number})(?:%|\s*(?:percent|per cent))?"
+        rf"(?<![\w-])(?P<frac>{fraction_alt}){g.fraction_of}"
+        rf"|(?<![\w.,])(?P<btw>{g.range_between})?(?P<lo>{number}){g.percent_glued}"
         rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])",
         re.IGNORECASE,
     )
@@ -146,7 +145,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     hedge_before = re.compile(rf"({phrase_pattern(hedge_kinds)})\s*$", re.IGNORECASE)
     # "3,800 km² and more than 300 settlements": "and more" then "than" is no hedge
     hedge_after = re.compile(
-        rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)})(?!\s+than\b)", re.IGNORECASE
+        rf"^\s*[—–,-]?\s*({phrase_pattern(after_kinds)}){g.hedge_after_stop}", re.IGNORECASE
     )
     return _Patterns(
         figure=figure,
@@ -162,16 +161,6 @@ def _patterns(lex: Lexicon) -> _Patterns:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-# a number with no unit is a figure only in a list that carries one ("261 in the
-# Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
-_BARE_NEXT = re.compile(
-    r"\s*(?:[,.;)—–]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are"
-    r"|to\s+be\s+(?:precise|exact)|exactly|of\s+(?:them|these|those))\b)",
-    re.I,
-)
-_MONTH_BEFORE = re.compile(
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I
-)
 
 
 def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
@@ -179,13 +168,15 @@ def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
     pats = _patterns(lex)
     figures: list[Figure] = []
     for m in pats.figure.finditer(text):
-        fig = _figure_from_match(m, text, offset, pats)
+        fig = _figure_from_match(m, text, offset, pats, g=lex.grammar)
         if fig is not None:
             figures.append(fig)
-    return _mark_conversions(figures, text, offset)
+    return _mark_conversions(figures, text, offset, g=lex.grammar)
 
 
-def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns) -> Figure | None:
+def _figure_from_match(
+    m: re.Match[str], text: str, offset: int, pats: _Patterns, *, g: Grammar
+) -> Figure | None:
     start, end = m.start(), m.end()
     if m.group("frac"):
         value = pats.fractions[" ".join(m.group("frac").lower().split())]
@@ -193,12 +184,12 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
         return Figure(offset + start, offset + end, value, FRACTION, qualifier)
     lo_raw, hi_raw = m.group("lo"), m.group("hi")
     lo_raw_clean = lo_raw.strip().lower()
-    if lo_raw_clean in {"a", "an"}:
+    if lo_raw_clean in g.articles:
         return None
     raw = hi_raw or lo_raw
     value = parse_number(raw, words=pats.words, multipliers=pats.multipliers)
     matched = m.group(0)
-    is_pct = bool(m.group("pct")) or bool(re.search(r"%|percent|per cent", matched, re.I))
+    is_pct = bool(m.group("pct")) or bool(g.percent_word.search(matched))
     converted: str | None = None
     total = False
     if is_pct:
@@ -218,7 +209,9 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
         unit = BARE
         if _YEAR.match(lo_raw_clean) or (hi_raw is not None and not lo_raw[0].isdigit()):
             return None
-        if not _BARE_NEXT.match(text[end:]) or _MONTH_BEFORE.search(
+        # a number with no unit is a figure only in a list that carries one ("261 in the
+        # Zaporizhzhia region"), never before a noun or after a month
+        if not g.bare_next.match(text[end:]) or g.month_before.search(
             text[max(0, start - 12) : start]
         ):
             return None
@@ -226,17 +219,11 @@ def _figure_from_match(m: re.Match[str], text: str, offset: int, pats: _Patterns
         # "847 of the region's 1,298 villages": the second number is a total
         before = text[max(0, start - 40) : start]
         # ("driven out of three villages" has no first number: no total)
-        of_total = re.search(
-            r"(?P<n>[\w,.]+)\s+(?:[\w'-]+\s+){0,3}?of\s+(?:the\s+)?(?:region's\s+|its\s+)?$",
-            before,
-            re.I,
-        )
+        of_total = g.of_total.search(before)
         total = of_total is not None and (
             of_total.group("n")[0].isdigit() or of_total.group("n").lower() in pats.words
         )
-    if unit in {SETTLEMENTS, AREA} and re.search(
-        r"(?:^|[,;:\"“(])\s*of\s+(?:the|its|our|their)\s+$", text[max(0, start - 12) : start], re.I
-    ):
+    if unit in {SETTLEMENTS, AREA} and g.of_the_before.search(text[max(0, start - 12) : start]):
         # "Of the 930 settlements in our region, 578 are now occupied": a total
         total = True
     qualifier = _hedge(text, start, end, pats)
@@ -255,12 +242,12 @@ def _hedge(text: str, start: int, end: int, pats: _Patterns) -> Qualifier:
     return Qualifier.EXACT
 
 
-def _mark_conversions(figures: list[Figure], text: str, offset: int) -> list[Figure]:
+def _mark_conversions(figures: list[Figure], text: str, offset: int, *, g: Grammar) -> list[Figure]:
     out: list[Figure] = []
     for fig in figures:
         if out and fig.unit == AREA and out[-1].unit == AREA:
             between = text[out[-1].end - offset : fig.start - offset]
-            if re.fullmatch(r"\s*[(\[]\s*(?:about|some|or|roughly|around)?\s*", between):
+            if g.conversion_gap.fullmatch(between):
                 fig = replace(fig, conversion=True)
         out.append(fig)
     return out

@@ -25,43 +25,11 @@ from claimmap.extract.dates import (
     minus_months,
 )
 from claimmap.extract.frames import Frame, FrameFinder
+from claimmap.extract.lang import available_languages
 from claimmap.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
-
-_LANGUAGES = frozenset({"en"})
-_ANAPHORIC_START = re.compile(r"^\W*(?:of\s+(?:those|these|them)|he|she|they|it)\b", re.I)
-_OWN_GAIN_VERBS = re.compile(
-    r"liberat|free|recaptur|retak|retook|regain|de-occup|cleared|won back|recover", re.I
-)
-
-
-_STATEMENT_NOUN = re.compile(
-    r"\b(?:statement|remarks|interview|briefing|address|update|post)\s+(?:on\s+|late\s+on\s+)?$",
-    re.I,
-)
-#: a place named as someone's office: "the Donetsk region's governor", "governor of Kherson"
-_OFFICE_AFTER = r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)\b"
-_OFFICE_BEFORE = r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$"
-_SUPERLATIVE_SINCE = re.compile(
-    r"\b(?:\w+est|most|least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)", re.I
-)
-_NAMED_AFTER = re.compile(
-    r"^\W*(?:(?:those|these|the)\s+(?:were|are)\s+(?:the\s+)?(?:words|remarks|comments)\s+of"
-    r"|\w+(?:\s+\w+)?\s+made\s+the\s+(?:remarks|comments))\b",
-    re.I,
-)
-_PASSING = re.compile(
-    r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|neighbou?ring\s+|adjacent\s+|next\s+to\s+)(?:the\s+)?$",
-    re.I,
-)
-#: a relative clause set off by commas
-_ASIDE = re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,")
-#: a figure that restates the one before it after a dash: "... — almost 40,000 km²"
-_RESTATES = re.compile(
-    r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
-)
 
 
 @dataclass(slots=True)
@@ -77,6 +45,7 @@ class _ArticleExtractor:
 
     def __init__(self, lex: Lexicon, text: str, published: date | None, article_id: str | None):
         self.lex = lex
+        self.g = lex.grammar
         self.text = text
         self.published = published
         self.article_id = article_id
@@ -85,9 +54,7 @@ class _ArticleExtractor:
         self.times = TimeResolver(lex, published=published)
         self.media = lex.pattern("media")
         self.number_of = re.compile(
-            r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,2}?(?:"
-            + phrase_pattern(lex.language.units.settlements)
-            + r")\b",
+            self.g.number_of + r"(?:" + phrase_pattern(lex.language.units.settlements) + r")\b",
             re.IGNORECASE,
         )
         self.statement_date: dict[str, date] = {}
@@ -159,7 +126,7 @@ class _ArticleExtractor:
                     replace(f, unit=SETTLEMENTS)
                     if f.unit == BARE
                     and f.start - sent.start > counted.end()
-                    and re.search(r"\b(?:at|to)\s+$", sent.text[: f.start - sent.start])
+                    and self.g.count_at.search(sent.text[: f.start - sent.start])
                     else f
                     for f in figures
                 ]
@@ -170,7 +137,7 @@ class _ArticleExtractor:
                     replace(f, unit=total.unit) if f.unit == BARE and f.start > total.end else f
                     for f in figures
                 ]
-            if _ANAPHORIC_START.match(sent.text) and last_unit is not None:
+            if self.g.anaphoric_start.match(sent.text) and last_unit is not None:
                 figures = [replace(f, unit=last_unit) if f.unit == BARE else f for f in figures]
             if figures:
                 last_unit = next((f.unit for f in reversed(figures) if f.unit != BARE), last_unit)
@@ -223,7 +190,7 @@ class _ArticleExtractor:
             nxt = next((t for t in sentences[i + 1 :] if t.paragraph != sent.paragraph), None)
             if nxt is None or nxt.paragraph != sent.paragraph + 1 or nxt.quoted:
                 continue
-            if not _NAMED_AFTER.search(nxt.text):
+            if not self.g.named_after.search(nxt.text):
                 continue
             named = [
                 m.speaker
@@ -238,7 +205,7 @@ class _ArticleExtractor:
     ) -> Speaker | None:
         """The person an interview is with; the interview's date is when they spoke."""
         for sent in sentences[:6]:
-            if re.search(r"\binterview\b|\bspoke to\b|\bexcerpt\b", sent.text, re.I):
+            if self.g.interview.search(sent.text):
                 for mention in self.attributor.mentions(sent):
                     if mention.speaker is not None and not mention.speaker.generic:
                         when = [
@@ -263,7 +230,7 @@ class _ArticleExtractor:
         in_quote = sent.in_quote(fig.start)
         if in_quote:
             return quote_speaker.get(sent.index), True
-        if re.match(r"^\W*(?:by|according to) the same\b", sent.text, re.I):
+        if self.g.same_source.match(sent.text):
             return self.last_claimant, False
         if self.media.search(sent.text):
             return None, False
@@ -273,7 +240,7 @@ class _ArticleExtractor:
             return before[-1].speaker, False
         if after:
             return after[0].speaker, False
-        if _ANAPHORIC_START.match(sent.text):
+        if self.g.anaphoric_start.match(sent.text):
             return prev_claimant.get(sent.paragraph), False
         if interviewee is not None and sent.paragraph > 0:
             return interviewee, False
@@ -300,14 +267,14 @@ class _ArticleExtractor:
         return best[1] if best else None
 
     def _question_frame(self, sent: Sentence) -> Frame | None:
-        m = re.search(r"how much .*? (?:does|do|did) (\w+) (control|hold|occupy)", sent.text, re.I)
+        m = self.g.question.search(sent.text)
         if not m:
             return None
         side = self.frames.side_of(m.group(1))
         if side not in {"RU", "UA"}:
             return None
         regions = self.frames.regions(sent.text)
-        if not regions and re.search(r"\bthe region\b", sent.text, re.I):
+        if not regions and self.g.the_region.search(sent.text):
             before = [code for pos, code in self.region_mentions if pos < sent.start]
             regions = tuple(before[-1:])
         return Frame(
@@ -387,45 +354,34 @@ class _ArticleExtractor:
     ) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
         right = self.text[fig.end : fig.end + 60]
-        if re.match(
-            r"\W*(?:of\s+)?(?:each\s+of\s+)?(?:those|these)\s+(?:\w+\s+)?regions", right, re.I
-        ):
+        if self.g.those_regions.match(right):
             return self.last_regions or ("UA",)
-        anaphor = re.match(
-            # "of it" (", it estimated" is a subject, not a place)
-            r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside)\s+)?(?:"
-            r"that region|this region|the region"
-            r"|the republic|the oblast|his region|her region"
-            # "the territory occupied after ..." is defined by its modifier, no anaphor
-            r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there))\b",
-            right,
-            re.I,
-        ) or re.search(
-            r"\b(?:there|the region|our region|the republic)\b",
-            sent.text[: fig.start - sent.start],
-            re.I,
+        anaphor = self.g.region_anaphor.match(right) or self.g.region_anaphor_before.search(
+            sent.text[: fig.start - sent.start]
         )
         if not anaphor:
             # "nearly 3,800 km² and more than 300 settlements there": the list's place
-            later = re.search(r"\b(?:there|in the region)\b", self.text[fig.end : sent.end], re.I)
+            later = self.g.region_anaphor_later.search(self.text[fig.end : sent.end])
             if later and self._listed(self.text[fig.end : fig.end + later.start()]):
                 anaphor = later
         if anaphor:
             before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
-            if re.search(r"\b(?:his|her|their)\s+region", anaphor.group(0), re.I):
+            if self.g.possessive_region.search(anaphor.group(0)):
                 # "The Donetsk region's governor ... 45% of his region": the office's region
                 office = [
                     code
                     for pos, code in before
-                    if re.match(_OFFICE_AFTER, self.text[pos : pos + 40], re.I)
-                    or re.search(_OFFICE_BEFORE, self.text[max(0, pos - 30) : pos], re.I)
+                    if self.g.office_after.match(self.text[pos : pos + 40])
+                    or self.g.office_before.search(self.text[max(0, pos - 30) : pos])
                 ]
                 if office:
                     return (office[-1],)
             # a neighbour named in passing ("near the border with the Kharkiv region")
             # is not what "the region" points back to
             salient = [
-                (p, c) for p, c in before if not _PASSING.search(self.text[max(0, p - 40) : p])
+                (p, c)
+                for p, c in before
+                if not self.g.passing.search(self.text[max(0, p - 40) : p])
             ]
             if salient:
                 return (salient[-1][1],)
@@ -436,7 +392,7 @@ class _ArticleExtractor:
         here = [code for pos, code in self.region_mentions if sent.start <= pos < stop]
         if here:
             return (here[0],)
-        if re.search(r"\bfront\b", sent.text, re.I):
+        if self.g.front.search(sent.text):
             return ("UA",)
         # fighting inside Russia: the ground is in the Russian region the article is at
         latest = [code for pos, code in self.region_mentions if pos < fig.start]
@@ -472,7 +428,7 @@ class _ArticleExtractor:
             return Holder(owner).opponent
         if speaker_side is not None:
             return speaker_side
-        if frame.kind is Kind.GAINED and _OWN_GAIN_VERBS.search(sent.text):
+        if frame.kind is Kind.GAINED and self.g.own_gain_verbs.search(sent.text):
             return Holder(owner)
         if self.last_holder is not None:
             return self.last_holder
@@ -511,14 +467,14 @@ class _ArticleExtractor:
             if e.kind != UNDATED:
                 continue
             # "After 2014, the area was 8,500 km², or 32%": an opening phrase dates it all
-            opening = _opens(sent.text, e.start)
+            opening = _opens(sent.text, e.start, opener=self.g.opens_sentence)
             if not opening and not rel_s - 60 <= e.start <= rel_e + 40:
                 continue
             # "... the enemy had occupied, only 6% is": another clause's undated verb
             if e.end <= rel_s and e.start > 3 and "," in sent.text[e.end : rel_s]:
                 continue
             # "troops had seized 200 km² ... since September 1": the period dates it
-            if dated_after and sent.text[e.start : e.end].lower().startswith("had "):
+            if dated_after and sent.text[e.start : e.end].lower().startswith(self.g.pluperfect):
                 continue
             # "28% of all the land Russia had seized": the verb dates the base, not the share
             if of_initial and e.start >= rel_e:
@@ -530,13 +486,13 @@ class _ArticleExtractor:
             # verb is in the object of the figure this one restates
             if (
                 e.end <= rel_s
-                and _RESTATES.search(sent.text[:rel_s])
+                and self.g.restates.search(sent.text[:rel_s])
                 and any(b <= e.start for _, b in others)
             ):
                 continue
             return None, None, kind, False
-        if re.search(r"\bpeak", window_left, re.I) is None and re.search(
-            r"^\W*of the [\d.]+%", sent.text[max(0, rel_s - 10) :]
+        if self.g.peak.search(window_left) is None and self.g.of_a_share.search(
+            sent.text[max(0, rel_s - 10) :]
         ):
             return None, None, kind, False
         # the first point in time just after a speaking verb is when it was said
@@ -550,11 +506,12 @@ class _ArticleExtractor:
         statement_spans |= {
             (e.start, e.end)
             for e in exprs
-            if e.kind == POINT and _STATEMENT_NOUN.search(sent.text[max(0, e.start - 30) : e.start])
+            if e.kind == POINT
+            and self.g.statement_noun.search(sent.text[max(0, e.start - 30) : e.start])
         }
         best: TimeExpr | None = None
         best_cost = 1e9
-        asides = [m.span() for m in _ASIDE.finditer(sent.text)]
+        asides = [m.span() for m in self.g.aside.finditer(sent.text)]
         for e in exprs:
             if e.kind == UNDATED or (e.start, e.end) in statement_spans:
                 continue
@@ -562,8 +519,8 @@ class _ArticleExtractor:
             if any(a <= e.start and e.end <= b for a, b in asides):
                 continue
             # "the territory occupied after 24 February": the start of what was taken
-            if e.kind == POINT and re.search(
-                r"\bafter\s+$", sent.text[max(0, e.start - 7) : e.start]
+            if e.kind == POINT and self.g.after_before.search(
+                sent.text[max(0, e.start - 7) : e.start]
             ):
                 continue
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
@@ -571,7 +528,7 @@ class _ArticleExtractor:
             # ("400 km² and 24 settlements in the X regions since 1 November") or the
             # date opens the sentence ("As of July 24, 2025, the area totals ..., or 67.2%")
             if (
-                not _opens(sent.text, e.start)
+                not _opens(sent.text, e.start, opener=self.g.opens_sentence)
                 and any(lo <= a < hi for a, _ in others)
                 and not (e.start >= rel_e and self._listed(sent.text[rel_e : e.start]))
             ):
@@ -584,7 +541,7 @@ class _ArticleExtractor:
             if e.start >= rel_e and any(rel_e <= a.pos - sent.start < e.start for a in atts):
                 continue
             # "the lowest figure since May": a comparison, not the figure's period
-            if e.kind == PERIOD and _SUPERLATIVE_SINCE.search(
+            if e.kind == PERIOD and self.g.superlative_since.search(
                 sent.text[max(0, e.start - 40) : e.start + 6]
             ):
                 continue
@@ -608,7 +565,7 @@ class _ArticleExtractor:
             return None, ref, kind, False
         if best.kind == "relative":
             if self.last_as_of is not None:
-                months = re.search(r"(\w+)\s+months", sent.text[best.start : best.end])
+                months = self.g.months_count.search(sent.text[best.start : best.end])
                 n = self.times.count(months.group(1)) if months else 12
                 return None, minus_months(self.last_as_of, n), kind, False
             return None, ref, kind, False
@@ -617,9 +574,7 @@ class _ArticleExtractor:
             upto = next((e for e in exprs if e.kind == "upto" and e.start >= best.end), None)
             if upto is not None and upto.until is not None:
                 until = upto.until
-            comparison = re.search(
-                r"\b(?:up|down)\s+from\s+$", sent.text[max(0, rel_s - 12) : rel_s]
-            )
+            comparison = self.g.comparison_before.search(sent.text[max(0, rel_s - 12) : rel_s])
             if (
                 kind is Kind.HOLDS
                 and not comparison
@@ -640,7 +595,7 @@ class _ArticleExtractor:
         "almost 3,000 km² — 2,950 to be exact — and 41 settlements since January"
         """
         return (
-            re.search(r"\band\b", between) is not None
+            self.g.and_word.search(between) is not None
             and re.search(r";|,\s", between) is None
             and self.frames.pats.verbs.search(between) is None
             and len(between) <= 120
@@ -664,9 +619,7 @@ class _ArticleExtractor:
     def _note_paragraph_time(self, sent: Sentence) -> None:
         if sent.paragraph in self.paragraph_time:
             return
-        if self.last_statement_date is not None and re.match(
-            r"\W*(?:on|by|later)\s+(?:on\s+)?the\s+same\s+day\b", sent.text, re.I
-        ):
+        if self.last_statement_date is not None and self.g.same_day.match(sent.text):
             self.paragraph_time[sent.paragraph] = (sent.index, self.last_statement_date)
             return
         for expr in self.times.find(sent.text, ref=self.published):
@@ -675,11 +628,12 @@ class _ArticleExtractor:
             break
 
 
-def _opens(text: str, start: int) -> bool:
-    """Whether a time expression at ``start`` opens the sentence ("As of July 24, ...")."""
-    return (
-        re.fullmatch(r"\W*(?:as\s+of|on|in|by|since|after|at)?\s*", text[:start], re.I) is not None
-    )
+def _opens(text: str, start: int, *, opener: re.Pattern[str]) -> bool:
+    """Whether a time expression at ``start`` opens the sentence ("As of July 24, ...").
+
+    ``opener`` is the language's words that may precede it (``Grammar.opens_sentence``).
+    """
+    return opener.fullmatch(text[:start]) is not None
 
 
 def _quote_speakers(
@@ -770,8 +724,8 @@ def extract_claims(
 
 def extract_article(article: Article, *, lexicons: tuple[str, ...] = ()) -> Extraction:
     """Return the claims of an article (its language, date and id applied)."""
-    # English is the only lexicon so far; other languages follow as data + a module
-    language = article.language if article.language in _LANGUAGES else "en"
+    # a language is known once it has a grammar module (and a lexicon); else English
+    language = article.language if article.language in available_languages() else "en"
     claims = extract_claims(
         article.text,
         article.published,

@@ -1,0 +1,286 @@
+"""Per-language grammar: the hand-written syntax the extraction stages match.
+
+Reads nothing from disk: each language is a module ``claimmap.extract.lang.<code>``
+defining ``GRAMMAR``, a :class:`Grammar` of compiled patterns and word sets. Word
+lists (verbs, units, hedges, sides, places) are data in
+``claimmap/data/lexicons/<code>.toml``; what lives here is the syntax around them
+("down from", "which", "'s", "the region", pronouns, role nouns) that a word list
+cannot express. The shared stages (frames, actors, pipeline, numbers) hold no
+language of their own; they read ``lexicon.grammar``. Dates' time grammar
+(dates.py) has not moved yet.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimmap.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Grammar:
+    """The syntax of one language that the extraction stages recognise."""
+
+    # -- frames ---------------------------------------------------------------------
+    #: auxiliaries before a passive participle, prefixed to the lexicon's participles
+    passive_aux: str
+    #: where a figure's clause ends: ";", a dash, "while", "but", "which", "said", ...
+    clause_boundary: re.Pattern[str]
+    #: where a share's object ends (runs on past "after"): ";", "while", "said", ...
+    object_boundary: re.Pattern[str]
+    #: words that join a figure to the one before: ",", "or", "and", "up from", ...
+    joiner: re.Pattern[str]
+    #: a town named as a goal, not a place held: "towards", "direction of" before it
+    town_goal: re.Pattern[str]
+    #: "of" or "in" right before a side word: it names a place ("of Russia's Kursk")
+    place_of_side: re.Pattern[str]
+    #: "forces", "troops", "army" after a side word: it names the actor after all
+    side_forces: re.Pattern[str]
+    #: 'had been "cleared"': a participle in scare quotes after the figure
+    scare_quoted: re.Pattern[str]
+    #: a list that goes on: ", and" or "and" before a figure
+    list_continues: re.Pattern[str]
+    #: "in (the)" opening the text after a figure: the place of a breakdown
+    in_place: re.Pattern[str]
+    #: "were in", "lay in" after a figure: a breakdown of a previous figure
+    lay_in: re.Pattern[str]
+    #: "compared with", "a further", "another" before a figure: the context's frame
+    compared_before: re.Pattern[str]
+    #: "of the total" after a figure: the context's frame
+    of_the_total: re.Pattern[str]
+    #: what joins the first figure of a list to the next: "and", "covering an area of"
+    list_gap: re.Pattern[str]
+    #: the gap between two places of one list: ",", "and", ", and"
+    place_list_gap: re.Pattern[str]
+    #: ", up from" or ", compared with" ending the gap between two figures
+    apposition_end: re.Pattern[str]
+    #: hedge words ending a gap ("about", "more than"), stripped before the tests
+    trailing_hedges: re.Pattern[str]
+    #: an apposition ending a gap: a dash, ", or", "which amounts to", "that is"
+    restatement_end: re.Pattern[str]
+    #: a speaking verb in a gap: the figures are two statements
+    speaking_verb: re.Pattern[str]
+    #: "to be precise", "exactly", "or so" opening a gap, stripped before the joiner
+    precision_start: re.Pattern[str]
+    #: a passive auxiliary right before a verb: "been", "was", "is"
+    aux_before_verb: re.Pattern[str]
+    #: the agent of a passive: "by (the) X"
+    by_agent: re.Pattern[str]
+    #: a verb of occupation: its subject is the occupier
+    occupy_verb: re.Pattern[str]
+    #: "occupied area", "occupied territory" before a figure
+    occupied_area: re.Pattern[str]
+    #: a relative pronoun up to two words before a verb: not the figure's verb
+    relative_before_verb: re.Pattern[str]
+    #: a control state that names occupation: the holder is the occupier
+    occupation_state: re.Pattern[str]
+    #: a relative pronoun right before a passive: not the figure's passive
+    relative_before: re.Pattern[str]
+    #: the agent of a passive, one modifier allowed: "by the Russian army"
+    passive_agent: re.Pattern[str]
+    #: passive participles of holding, not gaining
+    hold_participles: frozenset[str]
+    #: the passive participle whose subject is the occupier
+    occupied_participle: str
+    #: "of X" after a share: X is its object
+    share_object: re.Pattern[str]
+    #: where a share's own object ends: ",", ";", "and" not before "the", "its", "all"
+    object_end: re.Pattern[str]
+    #: a determiner opening an object: "the", "our", "his"
+    determiner: re.Pattern[str]
+    #: a pronoun object of a share: "of it", "of that region"
+    anaphoric_share_object: re.Pattern[str]
+    #: "'s" after a country that is not "'s territory": the country owns a place
+    possessive_place: re.Pattern[str]
+    #: "forces of", "government of" before a country: it names an actor
+    actor_of: re.Pattern[str]
+    #: a preposition before a country that makes it a place: "of", "in", "across"
+    place_preposition: re.Pattern[str]
+    #: a country name that names ground: "territory", "land", "federation"
+    territory_word: re.Pattern[str]
+    #: "across more than" before a figure: the same gain's area
+    across: re.Pattern[str]
+    #: a list of shares whose verbs belong to their objects: "of ..., and"
+    share_list: re.Pattern[str]
+    #: an object after a figure that points back: "of it", "of his region"
+    anaphoric_object: re.Pattern[str]
+    #: a relative clause set off by commas, skipped when looking for a subject
+    relative_clause: re.Pattern[str]
+    #: the text inside a figure that makes it a part: "502 of the ... villages"
+    part_of: str
+
+    # -- actors ---------------------------------------------------------------------
+    #: the head nouns of a described speaker: "official", "ministry", "analysts"
+    role_noun: re.Pattern[str]
+    #: a described speaker: "a senior Russian military official", "the ministry"
+    generic_speaker: re.Pattern[str]
+    #: a name that is the object of a verb or preposition: "briefing President X"
+    object_before: re.Pattern[str]
+    #: capitalised words that start a time or place adverbial, not a name
+    not_a_name: re.Pattern[str]
+    #: ", a Kyiv think tank" after a name: an analyst, of no side
+    analyst_title: re.Pattern[str]
+    #: a relative clause set off by commas before a speaking verb: not the speaker
+    relative_aside: re.Pattern[str]
+    #: a personal pronoun that may stand for a speaker
+    pronoun: re.Pattern[str]
+    #: a capitalised name before a comma or a speaking verb
+    capitalised_name: re.Pattern[str]
+    #: a preposition between a generic speaker and the known body it belongs to
+    belongs_to: re.Pattern[str]
+    #: "the country's", "the nation's" opening a description
+    national_role: re.Pattern[str]
+    #: a description ending in a body: "ministry", "staff", "command"
+    body_role: re.Pattern[str]
+    #: an office of a region: "governor", "mayor", "head", "administration"
+    office_role: re.Pattern[str]
+    #: a description ending in a third party: "analysts", "think tank", "experts"
+    analyst_role: re.Pattern[str]
+    #: a description ending in a person: "general", "spokesman", "official"
+    person_role: re.Pattern[str]
+    #: the definite article opening a body's name, dropped from it
+    definite_article: re.Pattern[str]
+    #: "by X's own count": an attribution without a speaking verb
+    own_count: re.Pattern[str]
+    #: a gap between speaker and verb that ends the speaker's clause
+    clause_break: re.Pattern[str]
+    #: the definite article as a prefix of a mention ("the ministry")
+    the: str
+    #: speaking verbs at which a name's apposition (its title) ends
+    speech_cut: tuple[str, ...]
+    #: speaking verbs whose object is never the speaker ("told Reuters")
+    told_verbs: frozenset[str]
+    #: pronouns that stand for a person
+    person_pronouns: frozenset[str]
+    #: pronouns that stand for a body or an analyst
+    body_pronouns: frozenset[str]
+    #: role heads that make a described speaker an analyst
+    analyst_heads: frozenset[str]
+    #: role anaphors that point back to an analyst
+    analyst_anaphors: frozenset[str]
+    #: role anaphors that point back to a body
+    body_anaphors: frozenset[str]
+
+    # -- pipeline -------------------------------------------------------------------
+    #: a sentence that continues the one before: "Of those", "He", "It"
+    anaphoric_start: re.Pattern[str]
+    #: verbs of winning one's own ground back: the claimant's side gained
+    own_gain_verbs: re.Pattern[str]
+    #: "statement on", "interview late on" before a date: when it was said
+    statement_noun: re.Pattern[str]
+    #: a place named as an office, after it: "the Donetsk region's governor"
+    office_after: re.Pattern[str]
+    #: a place named as an office, before it: "governor of Kherson"
+    office_before: re.Pattern[str]
+    #: a place named in passing, before it: "the border with", "neighbouring"
+    passing: re.Pattern[str]
+    #: a paragraph naming the speaker of the quotation before: "Those were the words of"
+    named_after: re.Pattern[str]
+    #: "the number of ... (settlements)": a count whose figure follows (regex text)
+    number_of: str
+    #: "at" or "to" before a bare number after "the number of": the count's figure
+    count_at: re.Pattern[str]
+    #: "the lowest ... since": a comparison, not a period
+    superlative_since: re.Pattern[str]
+    #: a relative clause set off by commas, whose dates are its own
+    aside: re.Pattern[str]
+    #: a dash (and a hedge) before a figure: it restates the one before
+    restates: re.Pattern[str]
+    #: an article that is an interview
+    interview: re.Pattern[str]
+    #: "By the same ...", "according to the same ...": the last claimant
+    same_source: re.Pattern[str]
+    #: a question of how much a side controls
+    question: re.Pattern[str]
+    #: "the region" in a sentence: the last region named
+    the_region: re.Pattern[str]
+    #: "of those regions" after a figure: the last regions
+    those_regions: re.Pattern[str]
+    #: an anaphoric place after a figure: "of it", "of his region", "there"
+    region_anaphor: re.Pattern[str]
+    #: an anaphoric place before a figure: "there", "the region", "the republic"
+    region_anaphor_before: re.Pattern[str]
+    #: an anaphoric place later in the sentence: "there", "in the region"
+    region_anaphor_later: re.Pattern[str]
+    #: "his region": the region of the speaker's office
+    possessive_region: re.Pattern[str]
+    #: "front" in a sentence: the whole country
+    front: re.Pattern[str]
+    #: "peak" before a figure: a share of a peak keeps its date
+    peak: re.Pattern[str]
+    #: "of the 40%" after a figure: a part of a share, no date of its own
+    of_a_share: re.Pattern[str]
+    #: "after" before a date: the start of what was taken
+    after_before: re.Pattern[str]
+    #: "N months" in a relative time expression
+    months_count: re.Pattern[str]
+    #: "up from", "down from" before a figure: a comparison
+    comparison_before: re.Pattern[str]
+    #: "and" between figures and a date
+    and_word: re.Pattern[str]
+    #: "on the same day" opening a paragraph: the last statement's date
+    same_day: re.Pattern[str]
+    #: what may precede a time expression that opens a sentence: "As of", "On"
+    opens_sentence: re.Pattern[str]
+    #: a time expression opening with this (lower case) is a verb's own period: "had "
+    pluperfect: str
+
+    # -- numbers --------------------------------------------------------------------
+    #: what may follow a number with no unit for it to be a figure in a list
+    bare_next: re.Pattern[str]
+    #: a month name right before a number: a day, not a figure
+    month_before: re.Pattern[str]
+    #: a percent sign or word inside a figure
+    percent_word: re.Pattern[str]
+    #: "847 of the region's": a settlement count that is a total
+    of_total: re.Pattern[str]
+    #: "Of the", "of its" right before a count: the count is a total
+    of_the_before: re.Pattern[str]
+    #: the gap of an area figure given again in other units: " (about"
+    conversion_gap: re.Pattern[str]
+    #: articles that are no number on their own
+    articles: frozenset[str]
+    #: the article that counts as one before a multiplier ("a thousand")
+    article_one: str
+    #: an optional article before a spelled number: "a", "an" (regex text)
+    number_article: str
+    #: an optional "and" inside a spelled number: "one hundred and twenty" (regex text)
+    number_and: str
+    #: the word opening a range whose separator is "and": "between" (regex text)
+    range_between: str
+    #: the separator of a range; "and" only after the group ``btw`` (regex text)
+    range_separator: str
+    #: a percent sign or word glued to the lower number of a range (regex text)
+    percent_glued: str
+    #: "of the region's" between a count and "settlements": a share of a total (regex text)
+    settlements_of: str
+    #: what must follow a fraction word for it to be a figure: "of" (regex text)
+    fraction_of: str
+    #: what may not follow a hedge after a figure: "than" ("and more than") (regex text)
+    hedge_after_stop: str
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    """Return the codes of the languages that have a grammar module (scanned once)."""
+    return tuple(
+        sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    )
+
+
+def load_grammar(language: str) -> Grammar:
+    """Return the grammar of ``language``; ConfigError names the known ones if it has none."""
+    known = available_languages()
+    if language not in known:
+        raise ConfigError(
+            f"no grammar for language {language!r}; available: {', '.join(known) or 'none'}"
+        )
+    module = importlib.import_module(f"{__name__}.{language}")
+    grammar = getattr(module, "GRAMMAR", None)
+    if not isinstance(grammar, Grammar):
+        raise ConfigError(f"{module.__name__} defines no GRAMMAR of type Grammar")
+    return grammar

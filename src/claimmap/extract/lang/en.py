@@ -1,0 +1,258 @@
+"""English grammar: the syntax the extraction stages match in English text.
+
+Reads nothing; defines ``GRAMMAR``. The English word lists are data in
+``claimmap/data/lexicons/en.toml``; what is here is the syntax around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimmap.extract.lang import Grammar
+
+_ROLE_NOUNS = (
+    r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|"
+    r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
+    r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|"
+    r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
+    r"group|project|intelligence|think tank|office"
+)
+
+GRAMMAR = Grammar(
+    # -- frames ---------------------------------------------------------------------
+    passive_aux=r"\b(?:(?:have|has|had|having)\s+been|was|were|is|are|been|be)\s+"
+    r"(?:(?:already|now|still|since)\s+)?",
+    clause_boundary=re.compile(
+        r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
+        r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
+        # "have been added" is a gain, not a speaking verb
+        r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)\badded\b",
+        re.IGNORECASE,
+    ),
+    object_boundary=re.compile(
+        r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhen\b|\b(?:said|says|told|wrote|reported)\b",
+        re.IGNORECASE,
+    ),
+    joiner=re.compile(
+        r"(?:[,(\[]|[—–]|\b(?:or|and|with|which amounts to|amounting to|that is|i\.e\.)\b"
+        r"|\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\b|\ban\s+area\s+of\b)",
+        re.IGNORECASE,
+    ),
+    town_goal=re.compile(r"\b(?:towards?|direction\s+of|approaches\s+to)\s+$", re.I),
+    place_of_side=re.compile(r"\bof\s*$|\bin\s*$"),
+    side_forces=re.compile(r"\s+(?:forces|troops|army)"),
+    scare_quoted=re.compile(r"\s*(?:had|has|have|was|were)\s+been\s+[\"“]"),
+    list_continues=re.compile(r",\s*(?:and\s+)?$|\band\s+$"),
+    in_place=re.compile(r"\s*in\s+(?:the\s+)?"),
+    lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
+    compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
+    of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
+    list_gap=re.compile(
+        r"\s*(?:,|and|,\s*and|with|covering\s+an\s+area\s+of|across)\s*"
+        r"(?:about|around|some|almost|nearly|more\s+than|over|at\s+least|roughly)?\s*",
+        re.I,
+    ),
+    place_list_gap=re.compile(r"\s*(?:,|and|,\s*and)\s*"),
+    apposition_end=re.compile(r",\s*(?:(?:up|down)\s+from|compared\s+with)\s*$", re.I),
+    trailing_hedges=re.compile(
+        r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
+        r"|at least|up to|only|approximately|still)\s*)+$",
+        re.I,
+    ),
+    restatement_end=re.compile(
+        r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is)\s*$", re.I
+    ),
+    speaking_verb=re.compile(r"\b(?:said|says|told|reported|wrote|claimed)\b"),
+    precision_start=re.compile(r"^\s*(?:to be precise|exactly|or so)\b", re.I),
+    aux_before_verb=re.compile(r"\b(?:been|was|were|be|is|are)\s*$"),
+    by_agent=re.compile(r"\bby\s+(?:the\s+)?(\w+)"),
+    occupy_verb=re.compile(r"occup", re.I),
+    occupied_area=re.compile(r"\boccupied\s+(?:area|territor)", re.I),
+    relative_before_verb=re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$"),
+    occupation_state=re.compile("occupation|occupiers?", re.I),
+    relative_before=re.compile(r"\b(?:that|which|who)\s+$"),
+    passive_agent=re.compile(r"^\s*by\s+(?:the\s+)?(?:\w+\s+)?(\w+)"),
+    hold_participles=frozenset({"occupied", "controlled"}),
+    occupied_participle="occupied",
+    share_object=re.compile(r"\s*(?:[\"”]\s*)?of\s+(?P<obj>.*)", re.IGNORECASE | re.DOTALL),
+    # "... of Ukraine's territory and exceeds what Moscow gained in 2023": a share of
+    # the country
+    object_end=re.compile(r"[,;]|\s+and\s+(?!the\b|its\b|their\b|all\b)"),
+    determiner=re.compile(r"^(?:the|our|its|their|his|her)\s+"),
+    anaphoric_share_object=re.compile(r"(?:it|that region|this region)\b"),
+    possessive_place=re.compile(r"'s\s+(?!territory|land)"),
+    # "the Armed Forces of Ukraine" names an actor, not a place
+    actor_of=re.compile(
+        r"\b(?:forces|army|government|president|ministry|parliament|people)\s+of\s+"
+        r"(?:the\s+)?$",
+        re.I,
+    ),
+    place_preposition=re.compile(r"(?:\bof|\bin|\binto|\bacross|\binside|\bwithin)\s+(?:the\s+)?$"),
+    territory_word=re.compile(r"territor|land|federation", re.I),
+    # "retaken a dozen settlements ... across more than 200 km²": the same gain's area
+    across=re.compile(
+        r"\b(?:across|spanning|an\s+area\s+of)\s+(?:(?:about|around|some|almost|nearly|roughly"
+        r"|more\s+than|over|at\s+least)\s+)?$",
+        re.I,
+    ),
+    # "37% of the largest area Russia ever held, and half of what it seized"
+    share_list=re.compile(r"\s*of\b[^;—–]*?(?:,\s*|\s+)(?:and|or)\s+"),
+    anaphoric_object=re.compile(
+        r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
+        r"|their region)\b",
+        re.I,
+    ),
+    relative_clause=re.compile(r",\s*(?:which|who|where|whom)\b[^,;]*,"),
+    part_of=" of ",
+    # -- actors ---------------------------------------------------------------------
+    role_noun=re.compile(_ROLE_NOUNS),
+    generic_speaker=re.compile(
+        r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
+        # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
+        r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w'-]+\s+){0,4}?(?i:"
+        + _ROLE_NOUNS
+        + r")\b"
+        # "the Sumy regional military administration": role words in a row
+        + r"(?:\s+(?i:"
+        + _ROLE_NOUNS
+        + r")\b)*"
+        r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
+    ),
+    object_before=re.compile(
+        r"\b(?i:\w+ing|to|with|told|met|briefed|called)\s+(?:[A-Z][\w'-]*\s+){0,3}$"
+    ),
+    # "On Friday, ..."
+    not_a_name=re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s"),
+    analyst_title=re.compile(
+        r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|monitoring|"
+        r"mapping|research|open-source)",
+        re.I,
+    ),
+    # "An official, who spoke on condition that he not be named, said"
+    relative_aside=re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,"),
+    pronoun=re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE),
+    capitalised_name=re.compile(
+        r"(?P<n>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+        r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied)\b)"
+    ),
+    belongs_to=re.compile(r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$"),
+    national_role=re.compile(r"the\s+(?:country|nation)'s\s", re.IGNORECASE),
+    body_role=re.compile(r"\b(?:ministry|staff|command)$", re.IGNORECASE),
+    office_role=re.compile(r"\b(?:governor|mayor|head|administration)\b", re.IGNORECASE),
+    analyst_role=re.compile(
+        r"\b(?:analysts?|analysis|institute|think\s+tank|group|project|experts?)$", re.IGNORECASE
+    ),
+    person_role=re.compile(r"\b(?:general|commander|officer|spokes\w+|official)$", re.I),
+    definite_article=re.compile(r"^the\s+", flags=re.IGNORECASE),
+    own_count=re.compile(
+        r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?"
+        r"(?:count|calculations?|estimates?|tally|reckoning)\b",
+        re.IGNORECASE,
+    ),
+    clause_break=re.compile(r"[.;:]|\bthat\b"),
+    the="the ",
+    speech_cut=(" said", " told"),
+    told_verbs=frozenset({"told", "tells"}),
+    person_pronouns=frozenset({"he", "she"}),
+    body_pronouns=frozenset({"it", "they"}),
+    analyst_heads=frozenset({"analysis", "agency", "institute", "analysts"}),
+    analyst_anaphors=frozenset(
+        {"analysis", "agency", "institute", "analysts", "data", "project", "group"}
+    ),
+    body_anaphors=frozenset({"ministry", "staff", "command", "office", "administration"}),
+    # -- pipeline -------------------------------------------------------------------
+    anaphoric_start=re.compile(r"^\W*(?:of\s+(?:those|these|them)|he|she|they|it)\b", re.I),
+    own_gain_verbs=re.compile(
+        r"liberat|free|recaptur|retak|retook|regain|de-occup|cleared|won back|recover", re.I
+    ),
+    statement_noun=re.compile(
+        r"\b(?:statement|remarks|interview|briefing|address|update|post)\s+(?:on\s+|late\s+on\s+)?$",
+        re.I,
+    ),
+    office_after=re.compile(
+        r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)\b", re.I
+    ),
+    office_before=re.compile(r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$", re.I),
+    passing=re.compile(
+        r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|neighbou?ring\s+|adjacent\s+|next\s+to\s+)"
+        r"(?:the\s+)?$",
+        re.I,
+    ),
+    named_after=re.compile(
+        r"^\W*(?:(?:those|these|the)\s+(?:were|are)\s+(?:the\s+)?(?:words|remarks|comments)\s+of"
+        r"|\w+(?:\s+\w+)?\s+made\s+the\s+(?:remarks|comments))\b",
+        re.I,
+    ),
+    number_of=r"\b(?:number|total|tally|count)\s+of\s+(?:[\w-]+\s+){0,2}?",
+    # "He put the number of settlements captured this year at 252"
+    count_at=re.compile(r"\b(?:at|to)\s+$"),
+    superlative_since=re.compile(
+        r"\b(?:\w+est|most|least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)", re.I
+    ),
+    aside=re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,"),
+    restates=re.compile(
+        r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
+    ),
+    interview=re.compile(r"\binterview\b|\bspoke to\b|\bexcerpt\b", re.I),
+    same_source=re.compile(r"^\W*(?:by|according to) the same\b", re.I),
+    question=re.compile(r"how much .*? (?:does|do|did) (\w+) (control|hold|occupy)", re.I),
+    the_region=re.compile(r"\bthe region\b", re.I),
+    those_regions=re.compile(
+        r"\W*(?:of\s+)?(?:each\s+of\s+)?(?:those|these)\s+(?:\w+\s+)?regions", re.I
+    ),
+    region_anaphor=re.compile(
+        # "of it" (", it estimated" is a subject, not a place)
+        r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside)\s+)?(?:"
+        r"that region|this region|the region"
+        r"|the republic|the oblast|his region|her region"
+        # "the territory occupied after ..." is defined by its modifier, no anaphor
+        r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there))\b",
+        re.I,
+    ),
+    region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
+    region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
+    possessive_region=re.compile(r"\b(?:his|her|their)\s+region", re.I),
+    front=re.compile(r"\bfront\b", re.I),
+    peak=re.compile(r"\bpeak", re.I),
+    of_a_share=re.compile(r"^\W*of the [\d.]+%"),
+    after_before=re.compile(r"\bafter\s+$"),
+    months_count=re.compile(r"(\w+)\s+months"),
+    comparison_before=re.compile(r"\b(?:up|down)\s+from\s+$"),
+    and_word=re.compile(r"\band\b"),
+    same_day=re.compile(r"\W*(?:on|by|later)\s+(?:on\s+)?the\s+same\s+day\b", re.I),
+    opens_sentence=re.compile(r"\W*(?:as\s+of|on|in|by|since|after|at)?\s*", re.I),
+    pluperfect="had ",
+    # -- numbers --------------------------------------------------------------------
+    # a number with no unit is a figure only in a list that carries one ("261 in the
+    # Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
+    bare_next=re.compile(
+        r"\s*(?:[,.;)—–]|$|\s*(?:in|and|or|had|have|has|were|was|remained|remain|are"
+        r"|to\s+be\s+(?:precise|exact)|exactly|of\s+(?:them|these|those))\b)",
+        re.I,
+    ),
+    month_before=re.compile(
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.I
+    ),
+    percent_word=re.compile(r"%|percent|per cent", re.I),
+    # ("driven out of three villages" has no first number: no total)
+    of_total=re.compile(
+        r"(?P<n>[\w,.]+)\s+(?:[\w'-]+\s+){0,3}?of\s+(?:the\s+)?(?:region's\s+|its\s+)?$",
+        re.I,
+    ),
+    # "Of the 930 settlements in our region, 578 are now occupied"
+    of_the_before=re.compile(r"(?:^|[,;:\"“(])\s*of\s+(?:the|its|our|their)\s+$", re.I),
+    conversion_gap=re.compile(r"\s*[(\[]\s*(?:about|some|or|roughly|around)?\s*"),
+    articles=frozenset({"a", "an"}),
+    article_one="a",
+    number_article=r"(?:an?\s+)?",
+    number_and=r"(?:and\s+)?",
+    range_between=r"between\s+",
+    # "15-17%", "15 to 17 percent", "between 15% and 17%"; "and" only after "between",
+    # and a spaced dash is a parenthesis ("2022 — 28%"), not a range
+    range_separator=r"(?:\s*[-–]\s*|—|\s+to\s+|(?(btw)\s+and\s+|(?!)))",
+    percent_glued=r"(?:%|\s*(?:percent|per cent))?",
+    settlements_of=r"of\s+(?:the\s+)?(?:region's\s+|its\s+|\w+\s+)?(?:[\d,]+\s+)?",
+    fraction_of=r"(?=\s+of\b)",
+    # "3,800 km² and more than 300 settlements": "and more" then "than" is no hedge
+    hedge_after_stop=r"(?!\s+than\b)",
+)
