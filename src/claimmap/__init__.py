@@ -21,23 +21,30 @@ from claimmap.extract.pipeline import extract_article, extract_claims
 from claimmap.model import (
     Article,
     Claim,
+    ControlArea,
+    ControlStatus,
     Extraction,
     Finding,
     Holder,
     Kind,
     Measure,
+    MeasuredArea,
     Qualifier,
     Side,
 )
 
 if TYPE_CHECKING:
+    from claimmap.geo import AreaTable, measure_areas, read_regions
     from claimmap.ingest import read_paths
 
 __all__ = [
+    "AreaTable",
     "Article",
     "Claim",
     "ClaimmapError",
     "ConfigError",
+    "ControlArea",
+    "ControlStatus",
     "Extraction",
     "Finding",
     "Holder",
@@ -45,13 +52,19 @@ __all__ = [
     "Kind",
     "LexiconError",
     "Measure",
+    "MeasuredArea",
     "Qualifier",
     "Side",
     "__version__",
     "extract_article",
     "extract_claims",
+    "measure_areas",
     "read_paths",
+    "read_regions",
 ]
+
+# Names served by the geo stage, imported on first use (shapely and pyproj).
+_GEO = frozenset({"AreaTable", "measure_areas", "read_regions"})
 
 
 def __getattr__(name: str) -> Any:
@@ -61,4 +74,8 @@ def __getattr__(name: str) -> Any:
         from claimmap.ingest import read_paths
 
         return read_paths
+    if name in _GEO:
+        import claimmap.geo
+
+        return getattr(claimmap.geo, name)
     raise AttributeError(f"module 'claimmap' has no attribute {name!r}")
