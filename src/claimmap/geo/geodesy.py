@@ -16,9 +16,10 @@ from shapely.geometry.base import BaseGeometry
 
 GEOD: Final = Geod(ellps="WGS84")
 
-_POLYGON: Final = shapely.GeometryType.POLYGON
-_MULTIPOLYGON: Final = shapely.GeometryType.MULTIPOLYGON
-_COLLECTION: Final = shapely.GeometryType.GEOMETRYCOLLECTION
+# Plain ints: comparing numpy arrays with the IntEnum members is slow.
+_POLYGON: Final = int(shapely.GeometryType.POLYGON)
+_MULTIPOLYGON: Final = int(shapely.GeometryType.MULTIPOLYGON)
+_COLLECTION: Final = int(shapely.GeometryType.GEOMETRYCOLLECTION)
 
 
 def polygons_of(geometry: BaseGeometry) -> list[shapely.Polygon]:
@@ -28,15 +29,20 @@ def polygons_of(geometry: BaseGeometry) -> list[shapely.Polygon]:
     >>> len(polygons_of(GeometryCollection([box(0, 0, 1, 1), LineString([(0, 0), (2, 2)])])))
     1
     """
-    kind = shapely.get_type_id(geometry)
+    kind = int(shapely.get_type_id(geometry))
     if kind == _POLYGON:
         return [] if geometry.is_empty else [cast(shapely.Polygon, geometry)]
-    if kind in (_MULTIPOLYGON, _COLLECTION):
-        found: list[shapely.Polygon] = []
-        for part in shapely.get_parts(geometry):
-            found.extend(polygons_of(part))
-        return found
-    return []
+    if kind not in (_MULTIPOLYGON, _COLLECTION):
+        return []
+    # Vectorised over the parts: an intersection can return hundreds of slivers,
+    # lines and points.
+    parts = shapely.get_parts(geometry)
+    kinds = shapely.get_type_id(parts)
+    polygons = list(parts[kinds == _POLYGON])
+    polygons.extend(shapely.get_parts(parts[kinds == _MULTIPOLYGON]))
+    for nested in parts[kinds == _COLLECTION]:
+        polygons.extend(polygons_of(nested))
+    return [cast(shapely.Polygon, p) for p in polygons if not p.is_empty]
 
 
 def geodesic_area_km2(geometry: BaseGeometry) -> float:
