@@ -159,8 +159,9 @@ def _publication_order(item: SnapshotFile) -> tuple[datetime, str]:
 def read_snapshot(item: SnapshotFile, *, regions: Regions) -> tuple[Snapshot, list[Finding]]:
     """Parse one snapshot; raise InputError when it is not a FeatureCollection.
 
-    ``regions`` locate DeepStateMap polygons (which country a polygon lies in
-    decides whether a "Liberated" polygon is held ground or a history overlay).
+    ``regions`` locate polygons whose file does not say where they lie (which
+    country decides whether a side is drawn there, and whether a DeepStateMap
+    "Liberated" polygon is held ground or a history overlay).
     """
     document = read_collection(item.path)
     if item.format is SnapshotFormat.DEEPSTATE:
@@ -169,6 +170,7 @@ def read_snapshot(item: SnapshotFile, *, regions: Regions) -> tuple[Snapshot, li
         features, findings = deepstate_features(document, path=str(item.path), regions=regions)
     else:
         features, findings = _control_features(document, path=str(item.path))
+        features = locate_features(features, regions=regions)
     return Snapshot(file=item, features=tuple(features)), findings
 
 
