@@ -46,8 +46,8 @@ from shapely.geometry.base import BaseGeometry
 
 from claimmap.__about__ import __version__
 from claimmap.errors import InputError
-from claimmap.geo.geodesy import geodesic_area_km2
-from claimmap.geo.regions import Regions, read_regions
+from claimmap.geo.geodesy import geodesic_area_km2, polygons_of
+from claimmap.geo.regions import Regions, read_regions, regions_hash
 from claimmap.geo.snapshots import (
     ControlFeature,
     Snapshot,
@@ -94,13 +94,11 @@ def measure_areas(
     hash; None measures afresh. A snapshot that cannot be read gives a
     ``snapshot-unreadable`` finding and the others are still measured.
     """
-    if not isinstance(regions, Regions):
-        regions = read_regions(regions, key=region_key)
+    boundaries = _LazyRegions(regions, key=region_key)
     files, findings = list_snapshots(maps, start=start, end=on if on is not None else end)
     if on is not None:
         files = files[-1:]
-    findings = list(regions.findings) + findings
-    cache = _Cache(Path(cache_dir), regions) if cache_dir is not None else None
+    cache = _Cache(Path(cache_dir), boundaries.content_hash) if cache_dir is not None else None
     engine: _Engine | None = None
     areas: list[ControlArea] = []
     measured = cached = 0
@@ -111,13 +109,13 @@ def measure_areas(
             cached += 1
         else:
             try:
-                snapshot, problems = read_snapshot(item, regions=regions)
+                snapshot, problems = read_snapshot(item, regions=boundaries.regions)
             except InputError as exc:
                 findings.append(
                     Finding(code="snapshot-unreadable", message=exc.reason, path=exc.path)
                 )
                 continue
-            engine = engine or _Engine(regions)
+            engine = engine or _Engine(boundaries.regions)
             rows = engine.measure(snapshot)
             measured += 1
             if cache is not None:
@@ -134,9 +132,37 @@ def measure_areas(
             )
             for region, holder, status, area in rows
         )
+    if boundaries.parsed is not None:
+        findings[:0] = boundaries.parsed.findings
     return AreaResult(
         areas=tuple(areas), findings=tuple(findings), measured=measured, cached=cached
     )
+
+
+class _LazyRegions:
+    """Boundaries read only when a snapshot has to be measured: a run answered from
+    the cache needs no more than the file's hash."""
+
+    def __init__(self, regions: Regions | str | Path, *, key: str) -> None:
+        self.parsed = regions if isinstance(regions, Regions) else None
+        self.path = None if isinstance(regions, Regions) else Path(regions)
+        self.key = key
+        if self.parsed is not None:
+            self.content_hash = self.parsed.content_hash
+        else:
+            assert self.path is not None
+            try:
+                data = self.path.read_bytes()
+            except OSError as exc:
+                raise InputError(str(self.path), exc.strerror or str(exc)) from exc
+            self.content_hash = regions_hash(data, key=key)
+
+    @property
+    def regions(self) -> Regions:
+        if self.parsed is None:
+            assert self.path is not None
+            self.parsed = read_regions(self.path, key=self.key)
+        return self.parsed
 
 
 # One measured row before it becomes a ControlArea: region, holder ("" for none),
@@ -161,31 +187,31 @@ class _Engine:
         self.simple = [i for i in range(len(regions.codes)) if i not in self.composites]
         self.tree = shapely.STRtree(self.geometries[self.simple])
         self.pieces: dict[bytes, dict[int, _Piece]] = {}
-        self.merged: dict[tuple[object, ...], float] = {}
+        self.shared: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
 
     def measure(self, snapshot: Snapshot) -> list[_Row]:
         features = snapshot.features
-        keys = (
-            [
-                hashlib.blake2b(wkb, digest_size=16).digest()
-                for wkb in shapely.to_wkb(np.asarray([f.geometry for f in features], dtype=object))
-            ]
-            if features
-            else []
-        )
-        # region -> holder ("" for the grey zone) -> pieces
-        by_region: dict[int, dict[str, list[_Piece]]] = defaultdict(lambda: defaultdict(list))
-        for feature, key in zip(features, keys, strict=True):
-            side = str(feature.holder) if feature.holder is not None else ""
-            for region, piece in self._pieces(feature.geometry, key).items():
-                by_region[region][side].append(piece)
-        values: dict[tuple[int, str], float] = {}
-        for region in self.simple:
-            layers = by_region.get(region, {})
-            for side in ("RU", "UA"):
-                values[region, side] = self._union_area(region, layers.get(side, []))
-            held = layers.get("RU", []) + layers.get("UA", [])
-            values[region, ""] = self._contested_area(region, layers.get("", []), held)
+        geometries = np.asarray([f.geometry for f in features], dtype=object)
+        keys = [_key(wkb) for wkb in shapely.to_wkb(geometries)] if features else []
+        sides = [str(f.holder) if f.holder is not None else "" for f in features]
+        # Each layer's area in a region is the sum of its polygons' pieces, less what
+        # they share: for polygon i, the union of its overlaps with the earlier
+        # polygons j < i of the same layer (exact inclusion-exclusion, in order).
+        # DeepState's layers meet in slivers of well under a km², so this is cheap
+        # where uniting the layers and cutting the union by every region is not.
+        values: dict[tuple[int, str], float] = defaultdict(float)
+        for geometry, key, side in zip(geometries, keys, sides, strict=True):
+            for region, piece in self._pieces(geometry, key).items():
+                values[region, side] += piece.area_km2
+        shared = self._overlaps(geometries, keys)
+        for i, side in enumerate(sides):
+            twice = [sliver for (a, b), sliver in shared.items() if a == i and sides[b] == side]
+            self._subtract(values, twice, side)
+        # The grey zone is what no side holds: less its overlaps with held ground.
+        under = [
+            sliver for (a, b), sliver in shared.items() if (sides[a] == "") != (sides[b] == "")
+        ]
+        self._subtract(values, under, "")
         for region, parts in self.composites.items():
             for side in ("RU", "UA", ""):
                 values[region, side] = sum(values[part, side] for part in parts)
@@ -214,6 +240,7 @@ class _Engine:
         candidates = self.tree.query(geometry)
         if len(candidates):
             shapely.prepare(geometry)
+        bounds = geometry.bounds
         whole: float | None = None
         for index in candidates:
             region = self.simple[int(index)]
@@ -226,62 +253,62 @@ class _Engine:
             elif geometry.contains(outline):
                 pieces[region] = _Piece(key, outline, self.regions.areas_km2[region])
             else:
-                cut = shapely.intersection(geometry, outline)
+                # Cutting the region to the polygon's box first (a linear clip) saves
+                # the overlay most of a region's outline.
+                near = shapely.clip_by_rect(outline, *bounds)
+                cut = shapely.intersection(geometry, near)
                 area = geodesic_area_km2(cut)
                 if area > 0.0:
                     pieces[region] = _Piece(key, cut, area)
         self.pieces[key] = pieces
         return pieces
 
-    def _union_area(self, region: int, pieces: list[_Piece]) -> float:
-        if not pieces:
-            return 0.0
-        if len(pieces) == 1:
-            return pieces[0].area_km2
-        memo = (region, "held", frozenset(p.key for p in pieces))
-        known = self.merged.get(memo)
-        if known is not None:
-            return known
-        overlapping = _overlapping([p.geometry for p in pieces])
-        area = sum(p.area_km2 for i, p in enumerate(pieces) if i not in overlapping)
-        if overlapping:
-            merged = shapely.union_all([pieces[i].geometry for i in sorted(overlapping)])
-            area += geodesic_area_km2(merged)
-        self.merged[memo] = area
-        return area
+    def _overlaps(
+        self, geometries: np.ndarray[Any, Any], keys: list[bytes]
+    ) -> dict[tuple[int, int], BaseGeometry]:
+        """Return the polygonal overlap of each pair of polygons (i, j), i > j, that overlap."""
+        if len(geometries) < 2:
+            return {}
+        left, right = shapely.STRtree(geometries).query(geometries)
+        keep = left > right
+        left, right = left[keep], right[keep]
+        pairs = [
+            (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
+            for i, j in zip(left.tolist(), right.tolist(), strict=True)
+        ]
+        unknown = [n for n, pair in enumerate(pairs) if pair not in self.shared]
+        if unknown:
+            # Most polygons only touch their neighbours; a relate is cheaper than an
+            # overlay, so cut only pairs whose interiors meet.
+            a, b = geometries[left[unknown]], geometries[right[unknown]]
+            meet = shapely.relate_pattern(a, b, "T********")
+            for n, first, second, overlap in zip(unknown, a, b, meet, strict=True):
+                polygons = polygons_of(shapely.intersection(first, second)) if overlap else []
+                self.shared[pairs[n]] = _merge(polygons) if polygons else None
+        shared: dict[tuple[int, int], BaseGeometry] = {}
+        for i, j, pair in zip(left.tolist(), right.tolist(), pairs, strict=True):
+            sliver = self.shared[pair]
+            if sliver is not None:
+                shared[i, j] = sliver
+        return shared
 
-    def _contested_area(self, region: int, grey: list[_Piece], held: list[_Piece]) -> float:
-        if not grey:
-            return 0.0
-        memo = (
-            region,
-            "contested",
-            frozenset(p.key for p in grey),
-            frozenset(p.key for p in held),
-        )
-        known = self.merged.get(memo)
-        if known is not None:
-            return known
-        grey_geometries = [p.geometry for p in grey]
-        if _overlapping(grey_geometries):
-            # Grey polygons drawn over each other (rare): unite them, less all held ground.
-            zone = shapely.union_all(grey_geometries)
-            if held:
-                zone = shapely.difference(zone, shapely.union_all([p.geometry for p in held]))
-            area = geodesic_area_km2(zone)
-        else:
-            # Held wins where a map draws both: the grey zone is what no side holds. The
-            # overlaps are slivers, so each grey piece loses its overlap with the held
-            # pieces it meets, cut to it first (cheaper than a difference with them).
-            area = 0.0
-            for piece in grey:
-                meets = _overlapping_across([piece.geometry], [p.geometry for p in held])
-                area += piece.area_km2
-                if meets:
-                    cuts = [shapely.intersection(piece.geometry, held[i].geometry) for i in meets]
-                    area -= geodesic_area_km2(shapely.union_all(cuts) if len(cuts) > 1 else cuts[0])
-        self.merged[memo] = area
-        return area
+    def _subtract(
+        self, values: dict[tuple[int, str], float], slivers: list[BaseGeometry], side: str
+    ) -> None:
+        """Take the area of the union of ``slivers`` off ``side`` in every region it meets."""
+        if not slivers:
+            return
+        union = slivers[0] if len(slivers) == 1 else shapely.union_all(slivers)
+        for region, piece in self._pieces(union, _key(shapely.to_wkb(union))).items():
+            values[region, side] -= piece.area_km2
+
+
+def _key(wkb: bytes) -> bytes:
+    return hashlib.blake2b(wkb, digest_size=16).digest()
+
+
+def _merge(polygons: list[shapely.Polygon]) -> BaseGeometry:
+    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
 
 
 def _drawn(features: Iterable[ControlFeature]) -> set[tuple[str, str]]:
@@ -291,37 +318,6 @@ def _drawn(features: Iterable[ControlFeature]) -> set[tuple[str, str]]:
         for f in features
         if f.holder is not None and f.country is not None and f.status is ControlStatus.HELD
     }
-
-
-def _interiors_meet(a: Any, b: Any) -> Any:
-    return shapely.relate_pattern(a, b, "T********")
-
-
-def _overlapping(geometries: list[BaseGeometry]) -> set[int]:
-    """Return the indices of geometries whose interiors meet another's (touching is not enough)."""
-    if len(geometries) < 2:
-        return set()
-    array = np.asarray(geometries, dtype=object)
-    left, right = shapely.STRtree(array).query(array)
-    keep = left < right
-    left, right = left[keep], right[keep]
-    if not len(left):
-        return set()
-    meet = _interiors_meet(array[left], array[right])
-    return {int(i) for i in left[meet]} | {int(i) for i in right[meet]}
-
-
-def _overlapping_across(first: list[BaseGeometry], second: list[BaseGeometry]) -> set[int]:
-    """Return the indices into ``second`` whose interiors meet any of ``first``."""
-    if not first or not second:
-        return set()
-    other = np.asarray(second, dtype=object)
-    mine = np.asarray(first, dtype=object)
-    left, right = shapely.STRtree(other).query(mine)
-    if not len(left):
-        return set()
-    meet = _interiors_meet(mine[left], other[right])
-    return {int(i) for i in right[meet]}
 
 
 def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int, tuple[int, ...]]:
@@ -346,10 +342,10 @@ def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int,
 class _Cache:
     """Measured rows per snapshot, one JSON file each, keyed by content hashes."""
 
-    def __init__(self, root: Path, regions: Regions) -> None:
+    def __init__(self, root: Path, regions_hash: str) -> None:
         layers = resources.files("claimmap.data").joinpath("deepstate.toml").read_bytes()
         key = hashlib.sha256()
-        for part in (ENGINE_VERSION, __version__, regions.content_hash):
+        for part in (ENGINE_VERSION, __version__, regions_hash):
             key.update(part.encode() + b"\0")
         key.update(layers)
         self.folder = root / "areas" / key.hexdigest()[:24]

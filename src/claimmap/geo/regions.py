@@ -60,6 +60,13 @@ def country_of(code: str) -> str:
     return code.split("-", 1)[0]
 
 
+def regions_hash(data: bytes, *, key: str) -> str:
+    """Return the content hash of a boundaries file read with property ``key``."""
+    digest = hashlib.sha256(data)
+    digest.update(b"\0key=" + key.encode())
+    return digest.hexdigest()
+
+
 def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
     """Read admin boundaries keyed by the property ``key``.
 
@@ -70,8 +77,6 @@ def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
     path = Path(path)
     data = path.read_bytes() if path.is_file() else None
     document = read_collection(path, data)
-    digest = hashlib.sha256(data or b"")
-    digest.update(b"\0key=" + key.encode())
     codes: list[str] = []
     countries: list[str] = []
     geometries: list[BaseGeometry] = []
@@ -105,7 +110,7 @@ def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
         countries=tuple(countries),
         geometries=tuple(geometries),
         areas_km2=tuple(geodesic_area_km2(g) for g in geometries),
-        content_hash=digest.hexdigest(),
+        content_hash=regions_hash(data or b"", key=key),
         findings=tuple(findings),
     )
 
