@@ -1,6 +1,7 @@
 # make demo   create .venv if missing, then show the claims of the dev and seed articles.
 # make test   create .venv if missing, then run ruff (check, format), mypy and pytest.
-# make bench  create .venv if missing, then time extraction (benchmarks/README.md).
+# make bench  create .venv if missing, then time extraction and area measurement
+#             (benchmarks/README.md).
 #
 # CLAIMMAP_DATA names the shared data folder (default ../shared/data, beside the
 # checkout): make demo CLAIMMAP_DATA=/path/to/data
@@ -30,3 +31,4 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/extract_speed.py
+	$(VENV)/bin/python benchmarks/areas_speed.py

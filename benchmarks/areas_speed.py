@@ -26,6 +26,8 @@ OpenStreetMap contributors.
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import statistics
 import tempfile
 import time
@@ -142,6 +144,7 @@ def main() -> None:
     snapshots = len(list(maps.glob("*.geojson")))
     count = len(read_regions(regions).codes)
     print(f"{snapshots} snapshots x {count} regions, {args.repeats} runs each (median)")
+    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs")
     print(
         f"shapely {shapely.__version__}, pyproj {pyproj.__version__}, geopandas {gpd.__version__}"
     )
