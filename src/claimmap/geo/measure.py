@@ -19,11 +19,13 @@ Each snapshot's rows are cached under its content hash (and the regions', and
 this module's version), so measuring the same maps again only reads the cache.
 
 How it is fast (``benchmarks/areas_speed.py``): instead of uniting each layer and
-cutting it by every region, each polygon is cut by the regions its box meets,
-once per run (snapshots repeat most polygons from one day to the next), a region
-that holds a polygon whole takes it uncut and a polygon that holds a region whole
-gives the region; pieces are united only where they overlap. A region that is
-exactly tiled by others (the country outline by its oblasts) is the sum of them.
+cutting the union by every region, each polygon is cut by the regions its box
+meets, once per run (maps repeat about half their polygons from one day to the
+next); a region that holds a polygon whole takes it uncut and a polygon that holds a
+region whole gives the region's area. A layer's area is then the sum of its
+polygons' pieces less their overlaps (exact inclusion-exclusion; the layers of a
+DeepStateMap snapshot meet in slivers). A region exactly tiled by others (the
+country outline by its oblasts) is the sum of them.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ from claimmap.geo.snapshots import (
 from claimmap.model import ControlArea, ControlStatus, Finding, Holder
 
 # Bump when the numbers a snapshot gives could change, so old cache entries are ignored.
-ENGINE_VERSION: Final = "areas-1"
+ENGINE_VERSION: Final = "areas-2"
 
 # A region is the sum of the regions it covers when their areas add up to its own
 # within this fraction (OCHA's oblasts tile its outline of Ukraine to ~1e-10).
@@ -175,13 +177,6 @@ class _LazyRegions:
 _Row = tuple[str, str, str, float]
 
 
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    key: bytes
-    geometry: BaseGeometry
-    area_km2: float
-
-
 class _Engine:
     """Measures snapshots against one set of regions, reusing work across snapshots."""
 
@@ -191,7 +186,7 @@ class _Engine:
         self.composites = _composites(regions, self.geometries)
         self.simple = [i for i in range(len(regions.codes)) if i not in self.composites]
         self.tree = shapely.STRtree(self.geometries[self.simple])
-        self.pieces: dict[bytes, dict[int, _Piece]] = {}
+        self.pieces: dict[bytes, dict[int, float]] = {}
         self.shared: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
 
     def measure(self, snapshot: Snapshot) -> list[_Row]:
@@ -206,8 +201,8 @@ class _Engine:
         # where uniting the layers and cutting the union by every region is not.
         values: dict[tuple[int, str], float] = defaultdict(float)
         for geometry, key, side in zip(geometries, keys, sides, strict=True):
-            for region, piece in self._pieces(geometry, key).items():
-                values[region, side] += piece.area_km2
+            for region, area in self._pieces(geometry, key).items():
+                values[region, side] += area
         shared = self._overlaps(geometries, keys)
         for i, side in enumerate(sides):
             twice = [sliver for (a, b), sliver in shared.items() if a == i and sides[b] == side]
@@ -236,12 +231,12 @@ class _Engine:
             rows.append((code, "", "total", total))
         return rows
 
-    def _pieces(self, geometry: BaseGeometry, key: bytes) -> dict[int, _Piece]:
-        """Cut one polygon by the regions it meets, once per run."""
+    def _pieces(self, geometry: BaseGeometry, key: bytes) -> dict[int, float]:
+        """Return the area of one polygon in each region it meets, cut once per run."""
         known = self.pieces.get(key)
         if known is not None:
             return known
-        pieces: dict[int, _Piece] = {}
+        pieces: dict[int, float] = {}
         candidates = self.tree.query(geometry)
         if len(candidates):
             shapely.prepare(geometry)
@@ -252,19 +247,22 @@ class _Engine:
             outline = self.geometries[region]
             if outline.contains(geometry):
                 whole = geodesic_area_km2(geometry) if whole is None else whole
-                pieces[region] = _Piece(key, geometry, whole)
+                pieces[region] = whole
             elif not outline.intersects(geometry):
                 continue
             elif geometry.contains(outline):
-                pieces[region] = _Piece(key, outline, self.regions.areas_km2[region])
+                pieces[region] = self.regions.areas_km2[region]
             else:
                 # Cutting the region to the polygon's box first (a linear clip) saves
                 # the overlay most of a region's outline.
-                near = shapely.clip_by_rect(outline, *bounds)
-                cut = shapely.intersection(geometry, near)
+                try:
+                    cut = shapely.intersection(geometry, shapely.clip_by_rect(outline, *bounds))
+                except shapely.errors.GEOSException:
+                    # clip_by_rect does not promise a valid result; the plain cut does.
+                    cut = shapely.intersection(geometry, outline)
                 area = geodesic_area_km2(cut)
                 if area > 0.0:
-                    pieces[region] = _Piece(key, cut, area)
+                    pieces[region] = area
         self.pieces[key] = pieces
         return pieces
 
@@ -305,8 +303,8 @@ class _Engine:
         if not slivers:
             return
         union = slivers[0] if len(slivers) == 1 else shapely.union_all(slivers)
-        for region, piece in self._pieces(union, _key(shapely.to_wkb(union))).items():
-            values[region, side] -= piece.area_km2
+        for region, area in self._pieces(union, _key(shapely.to_wkb(union))).items():
+            values[region, side] -= area
 
 
 def _key(wkb: bytes) -> bytes:
