@@ -82,3 +82,18 @@ def test_an_unknown_holder_is_reported_and_dropped(regions: Regions, tmp_path: P
     assert [f.holder for f in snapshot.features] == [Holder.RU]
     # No country in the file: where the polygon lies comes from the regions.
     assert snapshot.features[0].country == "UA"
+
+
+def test_features_that_are_not_features_are_reported_and_skipped(
+    regions: Regions, tmp_path: Path
+) -> None:
+    path = write_geojson(
+        tmp_path / "2025-01-01.geojson",
+        ["not a feature", {"type": "Feature", "properties": [1], "geometry": None},
+         feature(box(30, 48, 31, 49), holder="RU")],
+    )  # fmt: skip
+    item = snapshot_file(path)
+    assert item is not None
+    snapshot, findings = read_snapshot(item, regions=regions)
+    assert [f.code for f in findings] == ["geometry-unsupported", "geometry-unsupported"]
+    assert [f.holder for f in snapshot.features] == [Holder.RU]

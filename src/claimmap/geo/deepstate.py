@@ -148,7 +148,8 @@ def deepstate_features(
         kind = geometry_json.get("type") if isinstance(geometry_json, dict) else None
         if kind not in ("Polygon", "MultiPolygon", "GeometryCollection"):
             continue
-        properties = feature.get("properties") or {}
+        properties = feature.get("properties")
+        properties = properties if isinstance(properties, dict) else {}
         name = str(properties.get("name") or "")
         fill = properties.get("fill")
         layer = _match(name, fill if isinstance(fill, str) else None)

@@ -186,7 +186,13 @@ def _control_features(
     assert isinstance(raw, list)
     for number, feature in enumerate(raw, start=1):
         what = f"feature {number}"
-        properties = feature.get("properties") or {} if isinstance(feature, dict) else {}
+        if not isinstance(feature, dict):
+            findings.append(
+                Finding(code="geometry-unsupported", message=f"{what}: not a Feature", path=path)
+            )
+            continue
+        properties = feature.get("properties")
+        properties = properties if isinstance(properties, dict) else {}
         holder_value = properties.get("holder")
         if holder_value not in _HOLDERS:
             findings.append(
@@ -203,7 +209,7 @@ def _control_features(
             # A grey zone is nobody's, whatever holder a file writes beside it.
             holder, status = None, ControlStatus.CONTESTED
         geometry, problems = clean_polygonal(
-            to_geometry(feature.get("geometry") if isinstance(feature, dict) else None),
+            to_geometry(feature.get("geometry")),
             path=path,
             what=what,
         )
