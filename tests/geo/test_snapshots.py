@@ -97,3 +97,20 @@ def test_features_that_are_not_features_are_reported_and_skipped(
     snapshot, findings = read_snapshot(item, regions=regions)
     assert [f.code for f in findings] == ["geometry-unsupported", "geometry-unsupported"]
     assert [f.holder for f in snapshot.features] == [Holder.RU]
+
+
+def test_several_deepstate_maps_a_day_keep_the_last_without_a_warning(tmp_path: Path) -> None:
+    shutil.copy(RAW / "1741873398.geojson", tmp_path)  # 2025-03-13 13:43 UTC
+    shutil.copy(RAW / "1741873398.geojson", tmp_path / "1741820000.geojson")  # 23:33 the 12th
+    shutil.copy(RAW / "1741873398.geojson", tmp_path / "1741850000.geojson")  # 07:13 the 13th
+    files, findings = list_snapshots(tmp_path)
+    assert [f.path.name for f in files] == ["1741820000.geojson", "1741873398.geojson"]
+    assert findings == []
+
+
+def test_files_outside_the_dates_are_not_read(tmp_path: Path) -> None:
+    (tmp_path / "2020-01-01.geojson").write_text("{broken")
+    shutil.copy(CONTROL / "2025-03-13.geojson", tmp_path)
+    files, findings = list_snapshots(tmp_path, start=date(2025, 1, 1))
+    assert [f.date for f in files] == [date(2025, 3, 13)]
+    assert findings == []

@@ -79,25 +79,31 @@ class Snapshot:
     features: tuple[ControlFeature, ...]
 
 
+def _named(path: Path) -> tuple[date, SnapshotFormat, datetime | None] | None:
+    """The map date, format and publication time a file name gives, if it is a snapshot's."""
+    control = _CONTROL_NAME.match(path.name)
+    if control:
+        try:
+            return date.fromisoformat(control.group(1)), SnapshotFormat.CONTROL, None
+        except ValueError:
+            return None
+    deepstate = _DEEPSTATE_NAME.match(path.name)
+    if deepstate:
+        published = datetime.fromtimestamp(int(deepstate.group(1)), tz=UTC)
+        return published.date(), SnapshotFormat.DEEPSTATE, published
+    return None
+
+
 def snapshot_file(path: str | Path) -> SnapshotFile | None:
     """Return a SnapshotFile for ``path``, or None when its name is neither format.
 
     Raise InputError when the file cannot be read.
     """
     path = Path(path)
-    control = _CONTROL_NAME.match(path.name)
-    deepstate = _DEEPSTATE_NAME.match(path.name)
-    if control:
-        try:
-            day = date.fromisoformat(control.group(1))
-        except ValueError:
-            return None
-        published, kind = None, SnapshotFormat.CONTROL
-    elif deepstate:
-        published = datetime.fromtimestamp(int(deepstate.group(1)), tz=UTC)
-        day, kind = published.date(), SnapshotFormat.DEEPSTATE
-    else:
+    named = _named(path)
+    if named is None:
         return None
+    day, kind, published = named
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
@@ -112,20 +118,22 @@ def list_snapshots(
 
     Files named in neither format give a ``snapshot-name`` finding. Where several
     snapshots share a date, the one published last is used (a control file counts
-    as published at the end of its day) and the others give
-    ``snapshot-duplicate-date`` findings. Raise InputError when ``folder`` is not
+    as published at the end of its day); a control file that shares its date with
+    another snapshot gives a ``snapshot-duplicate-date`` finding (several
+    DeepStateMap snapshots a day are normal and pass silently). Files outside the
+    dates are not read. Raise InputError when ``folder`` is not
     a readable folder.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(str(folder), "not a folder of snapshots")
-    found: dict[date, SnapshotFile] = {}
+    chosen: dict[date, tuple[tuple[datetime, str], Path, SnapshotFormat]] = {}
     findings: list[Finding] = []
     for path in sorted(folder.iterdir()):
         if path.is_dir() or path.name.startswith("."):
             continue
-        item = snapshot_file(path)
-        if item is None:
+        named = _named(path)
+        if named is None:
             findings.append(
                 Finding(
                     code="snapshot-name",
@@ -134,26 +142,39 @@ def list_snapshots(
                 )
             )
             continue
-        if (start is not None and item.date < start) or (end is not None and item.date > end):
+        day, kind, published = named
+        # Dates come from names, so files outside the range are never read (an
+        # archive folder holds thousands).
+        if (start is not None and day < start) or (end is not None and day > end):
             continue
-        other = found.get(item.date)
-        if other is not None:
-            keep, drop = sorted((other, item), key=_publication_order)[::-1]
+        entry = (_publication_order(day, published, path.name), path, kind)
+        other = chosen.get(day)
+        if other is None:
+            chosen[day] = entry
+            continue
+        keep, drop = (entry, other) if entry[0] > other[0] else (other, entry)
+        chosen[day] = keep
+        # DeepStateMap publishes several maps on some days, so an archive folder holds
+        # many per date: only a clash with a control file is worth a word.
+        if SnapshotFormat.CONTROL in (keep[2], drop[2]):
             findings.append(
                 Finding(
                     code="snapshot-duplicate-date",
-                    message=f"another snapshot of {item.date} is used: {keep.path.name}",
-                    path=str(drop.path),
+                    message=f"another snapshot of {day} is used: {keep[1].name}",
+                    path=str(drop[1]),
                 )
             )
-            item = keep
-        found[item.date] = item
+    found: dict[date, SnapshotFile] = {}
+    for day, (_, path, _) in chosen.items():
+        item = snapshot_file(path)
+        assert item is not None
+        found[day] = item
     return [found[day] for day in sorted(found)], findings
 
 
-def _publication_order(item: SnapshotFile) -> tuple[datetime, str]:
-    end_of_day = datetime(item.date.year, item.date.month, item.date.day, 23, 59, 59, tzinfo=UTC)
-    return (item.published or end_of_day, item.path.name)
+def _publication_order(day: date, published: datetime | None, name: str) -> tuple[datetime, str]:
+    end_of_day = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=UTC)
+    return (published or end_of_day, name)
 
 
 def read_snapshot(item: SnapshotFile, *, regions: Regions) -> tuple[Snapshot, list[Finding]]:
