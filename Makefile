@@ -2,7 +2,8 @@
 # make test   create .venv if missing, then run ruff (check, format), mypy and pytest.
 #             The store tests start a throwaway PostgreSQL server where one is installed
 #             (apt-get install postgresql); .ci/run installs it.
-# make bench  create .venv if missing, then time extraction (benchmarks/README.md).
+# make bench  create .venv if missing, then time extraction and area measurement
+#             (benchmarks/README.md).
 #
 # CLAIMMAP_DATA names the shared data folder (default ../shared/data, beside the
 # checkout): make demo CLAIMMAP_DATA=/path/to/data
@@ -32,3 +33,4 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/extract_speed.py
+	$(VENV)/bin/python benchmarks/areas_speed.py

@@ -24,28 +24,35 @@ from claimmap.extract.pipeline import extract_article, extract_claims
 from claimmap.model import (
     Article,
     Claim,
+    ControlArea,
+    ControlStatus,
     Extraction,
     Finding,
     Holder,
     Kind,
     Measure,
+    MeasuredArea,
     Qualifier,
     Side,
 )
 
 if TYPE_CHECKING:
     from claimmap.analyze import analyze_paths
+    from claimmap.geo import AreaTable, measure_areas, read_regions
     from claimmap.ingest import read_paths
     from claimmap.reason import CheckConfig, CheckReport, check_claims, check_paths
     from claimmap.store import open_store
 
 __all__ = [
+    "AreaTable",
     "Article",
     "CheckConfig",
     "CheckReport",
     "Claim",
     "ClaimmapError",
     "ConfigError",
+    "ControlArea",
+    "ControlStatus",
     "Extraction",
     "Finding",
     "Holder",
@@ -53,6 +60,7 @@ __all__ = [
     "Kind",
     "LexiconError",
     "Measure",
+    "MeasuredArea",
     "Qualifier",
     "Side",
     "__version__",
@@ -61,9 +69,14 @@ __all__ = [
     "check_paths",
     "extract_article",
     "extract_claims",
+    "measure_areas",
     "open_store",
     "read_paths",
+    "read_regions",
 ]
+
+# Names served by the geo stage, imported on first use (shapely and pyproj).
+_GEO = frozenset({"AreaTable", "measure_areas", "read_regions"})
 
 
 _REASON = frozenset({"CheckConfig", "CheckReport", "check_claims", "check_paths"})
@@ -90,4 +103,8 @@ def __getattr__(name: str) -> Any:
         from claimmap.analyze import analyze_paths
 
         return analyze_paths
+    if name in _GEO:
+        import claimmap.geo
+
+        return getattr(claimmap.geo, name)
     raise AttributeError(f"module 'claimmap' has no attribute {name!r}")

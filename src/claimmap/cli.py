@@ -441,3 +441,166 @@ def _call(store: Store, work: Callable[[], T]) -> T:
 def _report_store(exc: StoreError | str) -> None:
     prefix = typer.style("claimmap: error:", fg="red", bold=True)
     typer.echo(f"{prefix} {exc}", err=True)
+
+
+# --- claimmap areas / fetch-maps: control-map measurement (issue 4) ---------------
+
+AREAS_EXIT_STATUSES = (
+    "Exit status: 0 when every snapshot was measured, 1 when a snapshot or the regions "
+    "could not be read or no snapshot matched the dates, 2 for bad usage."
+)
+
+
+class AreasFormat(StrEnum):
+    """How ``areas`` writes measured rows."""
+
+    CSV = "csv"
+    JSON = "json"
+
+
+@app.command(epilog=AREAS_EXIT_STATUSES)
+def areas(
+    maps: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Snapshots: YYYY-MM-DD.geojson control files or DeepStateMap <unix time>.geojson "
+            "files. Default: DATA/geo/control.",
+            show_default=False,
+        ),
+    ] = None,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Admin boundaries (GeoJSON). Default: DATA/geo/admin.geojson.",
+            show_default=False,
+        ),
+    ] = None,
+    region_key: Annotated[
+        str, typer.Option(metavar="NAME", help="Property holding the ISO 3166-2 code.")
+    ] = "iso",
+    on: Annotated[
+        date | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            parser=_parse_date,
+            help="Only the latest snapshot on or before this date.",
+        ),
+    ] = None,
+    start: Annotated[
+        date | None,
+        typer.Option("--from", metavar="YYYY-MM-DD", parser=_parse_date, help="First date."),
+    ] = None,
+    end: Annotated[
+        date | None,
+        typer.Option("--to", metavar="YYYY-MM-DD", parser=_parse_date, help="Last date."),
+    ] = None,
+    output_format: Annotated[
+        AreasFormat, typer.Option("--format", help="csv: one row a line; json: one document.")
+    ] = AreasFormat.CSV,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Shared data folder. Default: $CLAIMMAP_DATA, else ../shared/data.",
+            show_default=False,
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            metavar="DIR",
+            help="Where measured areas are kept. Default: $XDG_CACHE_HOME/claimmap.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Measure afresh.")] = False,
+) -> None:
+    """Print date,region,holder,status,area_km2 for every snapshot and region."""
+    from claimmap.geo import ATTRIBUTION, cache_dir, data_dir, measure_areas
+
+    if on is not None and (start is not None or end is not None):
+        raise typer.BadParameter("give --date or --from/--to, not both", param_hint="'--date'")
+    folder = data_dir(data)
+    try:
+        result = measure_areas(
+            maps or folder / "geo" / "control",
+            regions or folder / "geo" / "admin.geojson",
+            region_key=region_key,
+            on=on,
+            start=start,
+            end=end,
+            cache_dir=None if no_cache else cache_dir(cache),
+        )
+    except InputError as exc:
+        _report(exc)
+        raise typer.Exit(1) from exc
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    for finding in result.findings:
+        _report(finding, level="warning")
+    records = [area.to_record() for area in result.areas]
+    if output_format is AreasFormat.JSON:
+        document = {"attribution": ATTRIBUTION, "areas": records}
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write("date,region,holder,status,area_km2\n")
+        for record in records:
+            holder = record["holder"] or ""
+            sys.stdout.write(
+                f"{record['date']},{record['region']},{holder},{record['status']},"
+                f"{record['area_km2']:.3f}\n"
+            )
+        typer.echo(f"claimmap: {ATTRIBUTION}", err=True)
+    unreadable = any(f.code == "snapshot-unreadable" for f in result.findings)
+    if not result.areas:
+        _report(InputError(str(maps or "maps"), "no snapshot matches the dates asked"))
+    if unreadable or not result.areas:
+        raise typer.Exit(1)
+
+
+@app.command("fetch-maps", epilog="Exit status: 0 when all were fetched, 1 otherwise.")
+def fetch_maps(
+    start: Annotated[
+        date,
+        typer.Option("--from", metavar="YYYY-MM-DD", parser=_parse_date, help="First day."),
+    ],
+    end: Annotated[
+        date,
+        typer.Option("--to", metavar="YYYY-MM-DD", parser=_parse_date, help="Last day."),
+    ],
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Folder to fill. Default: $XDG_CACHE_HOME/claimmap/deepstate.",
+            show_default=False,
+        ),
+    ] = None,
+    api: Annotated[
+        str, typer.Option(metavar="URL", help="DeepStateMap history API, or a mirror of it.")
+    ] = "https://deepstatemap.live/api/history",
+) -> None:
+    """Download DeepStateMap snapshots, one a day, for `areas --maps DIR` (uses the network)."""
+    from claimmap.geo import cache_dir, fetch_deepstate
+
+    folder = into or cache_dir() / "deepstate"
+    try:
+        result = fetch_deepstate(folder, start=start, end=end, api=api)
+    except InputError as exc:
+        _report(exc)
+        raise typer.Exit(1) from exc
+    for path in result.fetched:
+        typer.echo(str(path))
+    for finding in result.findings:
+        _report(finding)
+    typer.echo(
+        f"claimmap: {len(result.fetched)} fetched, {len(result.cached)} already in {folder}; "
+        "map data (c) DeepStateMap",
+        err=True,
+    )
+    if result.findings:
+        raise typer.Exit(1)

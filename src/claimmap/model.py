@@ -157,3 +157,68 @@ class Extraction:
     article: Article
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+
+class ControlStatus(StrEnum):
+    """How a measured area relates to the map (``claimmap areas``, issue 4).
+
+    ``held``: drawn on the map as held by ``holder``; ``contested``: the grey zone,
+    held by nobody; ``derived``: not drawn but inferred as the region minus the
+    other side's held ground minus the grey zone; ``total``: the region itself.
+    """
+
+    HELD = "held"
+    CONTESTED = "contested"
+    DERIVED = "derived"
+    TOTAL = "total"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ControlArea:
+    """The geodesic area one holder has in one region on one snapshot's date.
+
+    ``holder`` is None for the grey zone (``contested``) and the region (``total``);
+    ``source`` names the snapshot file.
+    """
+
+    date: date
+    region: str
+    holder: Holder | None
+    status: ControlStatus
+    area_km2: float
+    source: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the row as ``date,region,holder,status,area_km2`` plus ``source``."""
+        return {
+            "date": self.date.isoformat(),
+            "region": self.region,
+            "holder": str(self.holder) if self.holder is not None else None,
+            "status": str(self.status),
+            "area_km2": self.area_km2,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeasuredArea:
+    """What the maps say one holder has in one region on one date.
+
+    ``area_km2`` counts the grey zone for nobody; ``low_km2``-``high_km2`` is the
+    range from giving none or all of the grey zone to ``holder``. ``before`` and
+    ``after`` are the snapshot dates used (the same date when one was on the day,
+    linear interpolation between them otherwise). When the maps cannot say,
+    ``area_km2`` is None and ``reason`` says why.
+    """
+
+    holder: Holder
+    region: str
+    as_of: date
+    area_km2: float | None
+    low_km2: float | None = None
+    high_km2: float | None = None
+    region_km2: float | None = None
+    derived: bool = False
+    before: date | None = None
+    after: date | None = None
+    reason: str | None = None
