@@ -28,6 +28,7 @@ from claimmap import Article, Claim, Finding, __version__, extract_article, read
 from claimmap.analyze import AnalyzeSummary, ArticleStep, analyze_paths
 from claimmap.errors import ConfigError, InputError, LexiconError, StoreError
 from claimmap.extract.lexicon import load_lexicon
+from claimmap.model import Measure, Verdict
 from claimmap.reason import (
     CheckConfig,
     check_paths,
@@ -604,3 +605,137 @@ def fetch_maps(
     )
     if result.findings:
         raise typer.Exit(1)
+
+
+# --- claimmap verify: claims against the control maps (issue 4) ---------------------
+
+
+class VerifyFormat(StrEnum):
+    """How ``verify`` writes its verdicts."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class DenominatorChoice(StrEnum):
+    """What a share of a region is a share of."""
+
+    OFFICIAL = "official"
+    POLYGON = "polygon"
+
+
+@app.command(epilog=EXIT_STATUSES)
+def verify(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Claims JSON Lines from 'claimmap extract', or articles (JSON Lines, HTML, text).",
+            show_default=False,
+        ),
+    ],
+    maps: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Control snapshots (as for 'areas'). Default: DATA/geo/control.",
+            show_default=False,
+        ),
+    ] = None,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Admin boundaries (GeoJSON). Default: DATA/geo/admin.geojson.",
+            show_default=False,
+        ),
+    ] = None,
+    region_key: Annotated[
+        str, typer.Option(metavar="NAME", help="Property holding the ISO 3166-2 code.")
+    ] = "iso",
+    published: Annotated[
+        date | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            parser=_parse_date,
+            help="Publication date of article inputs that carry none.",
+        ),
+    ] = None,
+    denominator: Annotated[
+        DenominatorChoice,
+        typer.Option(
+            help="Shares of a region: of its official area (what officials quote) or of "
+            "its polygon in the boundaries file."
+        ),
+    ] = DenominatorChoice.OFFICIAL,
+    output_format: Annotated[
+        VerifyFormat,
+        typer.Option("--format", help="text: one verdict a claim; json: the records."),
+    ] = VerifyFormat.TEXT,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Shared data folder. Default: $CLAIMMAP_DATA, else ../shared/data.",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Measure afresh.")] = False,
+) -> None:
+    """Judge every claim in PATH... against the areas the control maps measure."""
+    from claimmap.geo import ATTRIBUTION, cache_dir, data_dir
+    from claimmap.geo.verdicts import verify_paths
+
+    folder = data_dir(data)
+    try:
+        report = verify_paths(
+            paths,
+            maps=maps or folder / "geo" / "control",
+            regions=regions or folder / "geo" / "admin.geojson",
+            region_key=region_key,
+            published=published,
+            denominator=denominator.value,
+            cache=None if no_cache else cache_dir(),
+        )
+    except InputError as exc:
+        _report(exc)
+        raise typer.Exit(1) from exc
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    failed = [f for f in report.findings if f.code != "geometry-invalid"]
+    for finding in report.findings:
+        _report(finding, level="warning" if finding not in failed else "error")
+    if output_format is VerifyFormat.JSON:
+        document = {
+            "attribution": ATTRIBUTION,
+            "verdicts": [v.to_record() for v in report.verdicts],
+        }
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for v in report.verdicts:
+            sys.stdout.write(_verdict_line(v) + "\n")
+        typer.echo(f"claimmap: {ATTRIBUTION}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _verdict_line(v: Verdict) -> str:
+    c = v.claim
+    unit = "%" if c.measure in {Measure.SHARE_OF_REGION, Measure.SHARE_OF_INITIAL} else ""
+    scale = 100.0 if unit else 1.0
+
+    def show(x: float | None) -> str:
+        return "?" if x is None else f"{x * scale:,.1f}{unit}"
+
+    head = (
+        f"{v.verdict.value.upper():12} {c.claimant or 'the outlet'} ({c.claimant_side}), "
+        f"{c.as_of or 'undated'}: {c.holder} {c.kind} {c.region} {c.measure} "
+        f"{c.qualifier} {show(c.value)}"
+    )
+    if v.measured is None:
+        return f"{head}\n             {v.reason}"
+    return (
+        f"{head}\n             claimed {show(v.claimed_low)}–{show(v.claimed_high)}, measured "
+        f"{show(v.measured)} (grey zone {show(v.low)}–{show(v.high)}), ratio "
+        f"{'?' if v.ratio is None else f'{v.ratio:.2f}'}: {v.reason}"
+    )

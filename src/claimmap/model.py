@@ -222,3 +222,51 @@ class MeasuredArea:
     before: date | None = None
     after: date | None = None
     reason: str | None = None
+
+
+class VerdictKind(StrEnum):
+    """How a claim compares with what the control maps measure."""
+
+    CONSISTENT = "consistent"
+    OVERSTATED = "overstated"
+    UNDERSTATED = "understated"
+    UNVERIFIABLE = "unverifiable"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
+    """A claim judged against the maps, in the claim's own unit (km², a fraction, ...).
+
+    ``measured`` is what the maps give at the claim's ``as_of`` (for ``gained``, the
+    change since ``baseline``); ``low``-``high`` the range the grey zone allows;
+    ``claimed_low``-``claimed_high`` the interval the claim's hedge allows; ``ratio``
+    the claimed value over the measured one. ``reason`` says how the figure was
+    measured, or why it could not be.
+    """
+
+    claim: Claim
+    verdict: VerdictKind
+    reason: str
+    measured: float | None = None
+    low: float | None = None
+    high: float | None = None
+    claimed_low: float | None = None
+    claimed_high: float | None = None
+    ratio: float | None = None
+    baseline: date | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the claim's spec record with the verdict's fields added."""
+        record = self.claim.to_record()
+        record.update(
+            verdict=self.verdict.value,
+            measured=None if self.measured is None else round(self.measured, 6),
+            measured_low=None if self.low is None else round(self.low, 6),
+            measured_high=None if self.high is None else round(self.high, 6),
+            claimed_low=self.claimed_low,
+            claimed_high=self.claimed_high,
+            ratio=None if self.ratio is None else round(self.ratio, 4),
+            baseline=self.baseline.isoformat() if self.baseline else None,
+            reason=self.reason,
+        )
+        return record

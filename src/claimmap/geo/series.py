@@ -156,6 +156,23 @@ class AreaTable:
         )
 
 
+def peak_of(table: AreaTable, holder: Holder, region: str, *, until: date) -> date | None:
+    """Return the snapshot date, on or before ``until``, when ``holder`` held most of ``region``.
+
+    >>> from claimmap.model import ControlArea, ControlStatus
+    >>> rows = [ControlArea(date=date(2024, 8, d), region="RU-KRS", holder=Holder.UA,
+    ...                     status=ControlStatus.HELD, area_km2=a) for d, a in
+    ...         [(10, 900.0), (20, 1300.0), (30, 1200.0)]]
+    >>> peak_of(AreaTable.from_areas(rows), Holder.UA, "RU-KRS", until=date(2024, 9, 1))
+    datetime.date(2024, 8, 20)
+    """
+    points = [p for p in table.series.get((region, holder), []) if p.day <= until]
+    if not points:
+        return None
+    best = max(p.area_km2 for p in points)
+    return next(p.day for p in points if p.area_km2 == best)
+
+
 def _answer(
     holder: Holder, region: str, as_of: date, before: _Point, after: _Point, weight: float
 ) -> MeasuredArea:

@@ -54,6 +54,15 @@ def check_paths(
     config: CheckConfig | None = None,
 ) -> CheckReport:
     """Read claims JSONL or articles from ``paths`` and check all their claims together."""
+    claims, findings = collect_claims(paths, published=published)
+    report = check_claims(claims, config=config)
+    return replace(report, findings=(*findings, *report.findings))
+
+
+def collect_claims(
+    paths: Sequence[str | Path], /, *, published: date | None = None
+) -> tuple[list[Claim], list[Finding]]:
+    """Read claims JSONL written by ``claimmap extract``, or extract articles, from ``paths``."""
     claims: list[Claim] = []
     findings: list[Finding] = []
     articles: list[Path] = []
@@ -78,8 +87,7 @@ def check_paths(
             extraction = extract_article(article)
             claims.extend(extraction.claims)
             findings.extend(extraction.findings)
-    report = check_claims(claims, config=config)
-    return replace(report, findings=(*findings, *report.findings))
+    return claims, findings
 
 
 class _ClaimRecord(BaseModel):
