@@ -86,6 +86,26 @@ def main(
     """Extract territorial-control claims from war reporting."""
 
 
+#: the inputs of commands that read claims as well as articles
+ClaimInputs = Annotated[
+    list[Path],
+    typer.Argument(
+        metavar="PATH",
+        help="Claims JSON Lines from 'claimmap extract', or articles (JSON Lines, HTML, text).",
+        show_default=False,
+    ),
+]
+#: --published, for article inputs without a date
+Published = Annotated[
+    date | None,
+    typer.Option(
+        metavar="YYYY-MM-DD",
+        parser=_parse_date,
+        help="Publication date of article inputs that carry none.",
+    ),
+]
+
+
 @app.command(epilog=EXIT_STATUSES)
 def extract(
     paths: Annotated[
@@ -260,22 +280,8 @@ class CheckFormat(StrEnum):
 
 @app.command(epilog=EXIT_STATUSES)
 def check(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH",
-            help="Claims JSON Lines from 'claimmap extract', or articles (JSON Lines, HTML, text).",
-            show_default=False,
-        ),
-    ],
-    published: Annotated[
-        date | None,
-        typer.Option(
-            metavar="YYYY-MM-DD",
-            parser=_parse_date,
-            help="Publication date of article inputs that carry none.",
-        ),
-    ] = None,
+    paths: ClaimInputs,
+    published: Published = None,
     output_format: Annotated[
         CheckFormat,
         typer.Option("--format", help="text: a report for a fact-checker; json: the records."),
@@ -626,14 +632,7 @@ class DenominatorChoice(StrEnum):
 
 @app.command(epilog=EXIT_STATUSES)
 def verify(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH",
-            help="Claims JSON Lines from 'claimmap extract', or articles (JSON Lines, HTML, text).",
-            show_default=False,
-        ),
-    ],
+    paths: ClaimInputs,
     maps: Annotated[
         Path | None,
         typer.Option(
@@ -653,14 +652,7 @@ def verify(
     region_key: Annotated[
         str, typer.Option(metavar="NAME", help="Property holding the ISO 3166-2 code.")
     ] = "iso",
-    published: Annotated[
-        date | None,
-        typer.Option(
-            metavar="YYYY-MM-DD",
-            parser=_parse_date,
-            help="Publication date of article inputs that carry none.",
-        ),
-    ] = None,
+    published: Published = None,
     denominator: Annotated[
         DenominatorChoice,
         typer.Option(

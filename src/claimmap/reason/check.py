@@ -18,9 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
-from claimmap.model import Claim, Finding, Holder, Kind, Measure, Qualifier, Side
+from claimmap.model import Claim, Finding
 from claimmap.reason.compare import compare_sources
 from claimmap.reason.config import CheckConfig
 from claimmap.reason.conflicts import find_conflicts
@@ -90,27 +90,9 @@ def collect_claims(
     return claims, findings
 
 
-class _ClaimRecord(BaseModel):
-    """One line of ``claimmap extract --format jsonl``: the spec record plus provenance."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    quote: str
-    claimant: str | None
-    claimant_side: Side
-    holder: Holder
-    kind: Kind
-    region: str
-    measure: Measure
-    value: float
-    qualifier: Qualifier
-    as_of: date | None
-    since: date | None
-    article: str | None = None
-    start: int = 0
-    end: int = 0
-    figure_start: int = 0
-    figure_end: int = 0
+#: one line of ``claimmap extract --format jsonl``: the spec record plus provenance,
+#: validated straight into the model's record (unknown keys are ignored)
+_CLAIM = TypeAdapter(Claim)
 
 
 def _is_claims_file(path: Path) -> bool:
@@ -145,10 +127,10 @@ def read_claims(path: str | Path, /) -> Iterator[Claim | Finding]:
 def _parse_line(line: str, name: str, number: int) -> Claim | Finding:
     code: Literal["json-invalid", "claim-invalid"]
     try:
-        record = _ClaimRecord.model_validate_json(line)
+        claim = _CLAIM.validate_json(line)
     except ValidationError as exc:
         first = exc.errors()[0]
         code = "json-invalid" if first["type"] == "json_invalid" else "claim-invalid"
         where = ".".join(str(p) for p in first["loc"]) or "record"
         return Finding(code=code, message=f"{where}: {first['msg']}", path=name, line=number)
-    return Claim(**record.model_dump())
+    return claim
