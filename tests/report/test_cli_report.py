@@ -71,3 +71,20 @@ def test_report_to_a_folder_that_does_not_exist_is_an_error_naming_the_file(
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out)], env=WIDE)
     assert result.exit_code == 1
     assert f"{out}: cannot write the file" in _flat(result.stderr)
+
+
+def test_analyze_counts_the_stored_verdicts_by_kind(tmp_path: Path) -> None:
+    db = tmp_path / "claimmap.db"
+    assert runner.invoke(app, ["analyze", str(FOUR), "--db", str(db)], env=WIDE).exit_code == 0
+    with open_store(db) as store:
+        first, second, third = (item.id for item in store.load_claims()[:3])
+        store.save_verdicts(
+            [
+                {"claim": first, "verdict": "consistent"},
+                {"claim": second, "verdict": "overstated", "measured": 800.0, "ratio": 1.25},
+                {"claim": third, "verdict": "consistent"},
+            ]
+        )
+    result = runner.invoke(app, ["analyze", str(FOUR), "--db", str(db)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    assert "3 verdicts: 2 consistent, 1 overstated" in _flat(result.stdout)

@@ -116,7 +116,7 @@ def held_chart(
         template="plotly_white",
         height=340,
         margin={"l": 60, "r": 20, "t": 30, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"},
         xaxis={"type": "date", "title": None},
         yaxis={"title": {"text": "km²"}, "rangemode": "tozero", "tickformat": ",.0f"},
         hovermode="closest",
