@@ -189,7 +189,12 @@ def test_measured_areas_and_verdicts_appear_in_the_chart_and_the_table(tmp_path:
     with _store_with(tmp_path, Extraction(article=article, claims=(claim, later))) as store:
         store.save_measured_areas(
             MeasuredAreaRecord(
-                date=day, region="RU-KRS", holder=holder, status=status, area_km2=area
+                date=day,
+                region="RU-KRS",
+                holder=holder,
+                status=status,
+                area_km2=area,
+                source="DeepStateMap",
             )
             for day, holder, status, area in [
                 (date(2025, 2, 15), Holder.UA, "held", 410.0),
@@ -229,6 +234,8 @@ def test_measured_areas_and_verdicts_appear_in_the_chart_and_the_table(tmp_path:
     second = " ".join(tree.xpath('//tr[@id="claim-a-2"]')[0].text_content().split())
     assert "overstated" in second
     assert "claimed / measured 1.31×" in second
+    note = " ".join(tree.xpath('//p[@class="note"]')[0].text_content().split())
+    assert "measured on the control maps (DeepStateMap)" in note
     summary = " ".join(tree.xpath('//ul[@class="stats"]')[0].text_content().split())
     assert "2verdicts: 1 consistent, 1 overstated" in summary
 
