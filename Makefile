@@ -1,4 +1,6 @@
-# make demo   create .venv if missing, then show the claims of the dev and seed articles.
+# make demo   create .venv if missing, then analyze the dev and seed articles into
+#             claimmap.db (claims, derived figures, conflicts), write report.html
+#             and print the summary. A rerun stores nothing new.
 # make test   create .venv if missing, then run ruff (check, format), mypy and pytest.
 #             The store tests start a throwaway PostgreSQL server where one is installed
 #             (apt-get install postgresql); .ci/run installs it.
@@ -22,8 +24,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/claimmap extract $(CLAIMMAP_DATA)/articles/dev.jsonl \
-		$(CLAIMMAP_DATA)/articles/seed.jsonl --format table
+	$(VENV)/bin/claimmap analyze $(CLAIMMAP_DATA)/articles/dev.jsonl \
+		$(CLAIMMAP_DATA)/articles/seed.jsonl --db claimmap.db --report report.html
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -13,25 +13,39 @@ The stages, one function each, in the order :func:`analyze_paths` runs them:
 ``read_stage``      paths -> :class:`~claimmap.model.Article` or a finding per bad input
 ``extract_stage``   an article -> its :class:`~claimmap.model.Extraction`
 ``store_stage``     an extraction -> the database (:meth:`Store.save_extraction`)
+``check_stage``     every stored claim -> :func:`claimmap.reason.check_claims` -> derived
+                    figures and conflicts (:meth:`Store.replace_derived`,
+                    :meth:`Store.replace_conflicts`), each set replaced whole
 =================== ===================================================================
 
-The stages over the whole stored set come after these, each reading the store and
-writing its own tables: *check* (:meth:`Store.load_claims` -> the reasoning stage ->
-:meth:`Store.replace_derived`, :meth:`Store.replace_conflicts`), *verify* (the maps ->
-:meth:`Store.save_measured_areas`, :meth:`Store.save_verdicts`) and *report*.
+The check runs over every stored claim, not only this run's, so figures from
+different articles (and runs) are compared and checked together; it runs on every
+call, so a run killed during the check is completed by the next. *Verify* (the maps
+-> :meth:`Store.save_measured_areas`, :meth:`Store.save_verdicts`) and the HTML
+report (:mod:`claimmap.report`) read the store after it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from claimmap.extract.pipeline import extract_article
 from claimmap.ingest import read_paths
 from claimmap.model import Article, Extraction, Finding
-from claimmap.store import SaveOutcome, Store
+from claimmap.reason import CheckConfig, CheckReport, check_claims
+from claimmap.store import (
+    ConflictRecord,
+    DerivationStep,
+    DerivedFigureRecord,
+    SaveOutcome,
+    Store,
+    StoredClaim,
+)
 
 PathLike = str | os.PathLike[str]
 
@@ -58,6 +72,9 @@ class AnalyzeSummary:
     ``duplicates`` split them by :class:`~claimmap.store.SaveOutcome`; ``failed``
     counts inputs that could not be read; ``claims`` the claims stored in this run;
     ``findings`` every finding, of unreadable inputs and of articles' content.
+    ``checked`` counts the stored claims the check ran over (all of them, not only
+    this run's), ``derived`` and ``conflicts`` what it found and stored; ``verdicts``
+    counts the stored verdicts by kind, sorted by kind (empty until maps are measured).
     """
 
     read: int = 0
@@ -68,6 +85,19 @@ class AnalyzeSummary:
     failed: int = 0
     claims: int = 0
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    checked: int = 0
+    derived: int = 0
+    conflicts: int = 0
+    verdicts: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckCounts:
+    """What :func:`check_stage` did: claims checked, derived figures and conflicts stored."""
+
+    claims: int
+    derived: int
+    conflicts: int
 
 
 def read_stage(
@@ -87,19 +117,97 @@ def store_stage(store: Store, extraction: Extraction) -> SaveOutcome:
     return store.save_extraction(extraction)
 
 
+def check_stage(store: Store, *, config: CheckConfig | None = None) -> CheckCounts:
+    """Check every stored claim together; replace the stored derived figures and conflicts.
+
+    Each set is replaced whole in one transaction, so the tables always hold the
+    results of one complete check (the last one that finished).
+    """
+    stored = sorted(store.load_claims(), key=_claim_order)
+    report = check_claims([item.claim for item in stored], config=config)
+    ids = _stored_ids(report, stored)
+    derived = store.replace_derived(derived_records(report, ids=ids))
+    conflicts = store.replace_conflicts(conflict_records(report, ids=ids))
+    return CheckCounts(claims=len(stored), derived=derived, conflicts=conflicts)
+
+
+def _claim_order(item: StoredClaim) -> tuple[str, int]:
+    # By article and place, in Python: the databases' collations order text differently,
+    # and the report's ids (C1, D1...) follow this order.
+    article, _, n = item.id.rpartition("#")
+    return (article, int(n) if n.isdigit() else 0)
+
+
+def _stored_ids(report: CheckReport, stored: Sequence[StoredClaim]) -> dict[str, str]:
+    # check_claims numbers the claims it is given C1, C2... in order.
+    return {ref.id: item.id for ref, item in zip(report.claims, stored, strict=True)}
+
+
+_CLAIM_REF = re.compile(r"\[(C\d+)\]")
+
+
+def _restate(text: str, ids: Mapping[str, str]) -> str:
+    """Rewrite the report's claim references ``[C12]`` as stored ids ``[article#n]``."""
+    return _CLAIM_REF.sub(lambda m: f"[{ids.get(m.group(1), m.group(1))}]", text)
+
+
+def derived_records(report: CheckReport, /, *, ids: Mapping[str, str]) -> list[DerivedFigureRecord]:
+    """Return the report's derived figures as store records, claims named by stored ids.
+
+    ``ids`` maps the report's claim ids (``C1``...) to stored ones (``<article>#<n>``).
+    """
+    return [
+        DerivedFigureRecord(
+            id=figure.id,
+            kind=str(figure.quantity.kind),
+            holder=figure.quantity.holder,
+            region=figure.quantity.region,
+            as_of=figure.quantity.as_of,
+            since=figure.quantity.since,
+            low=figure.interval.lo,
+            high=figure.interval.hi,
+            nominal=figure.nominal,
+            unit=figure.quantity.unit,
+            formula=_restate(figure.formula, ids),
+            steps=tuple(
+                DerivationStep(claim=ids[step.claim], reading=_restate(step.reading, ids))
+                for step in figure.steps
+            ),
+            basis=tuple(_restate(line, ids) for line in figure.basis),
+        )
+        for figure in report.derived
+    ]
+
+
+def conflict_records(report: CheckReport, /, *, ids: Mapping[str, str]) -> list[ConflictRecord]:
+    """Return the report's conflicts as store records (``X1``, ``X2``...), claims by stored ids."""
+    return [
+        ConflictRecord(
+            id=f"X{n}",
+            claims=tuple(ids[claim] for claim in conflict.claims),
+            explanation=_restate(conflict.explanation, ids),
+            assumptions=conflict.assumptions,
+        )
+        for n, conflict in enumerate(report.conflicts, start=1)
+    ]
+
+
 def analyze_paths(
     paths: Iterable[PathLike],
     *,
     store: Store,
     published: date | None = None,
     lexicons: tuple[str, ...] = (),
+    config: CheckConfig | None = None,
     on_step: Callable[[ArticleStep], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> AnalyzeSummary:
-    """Read, extract and store every article in ``paths``; return what was done.
+    """Read, extract and store every article in ``paths``, then check all stored claims.
 
-    ``published`` dates inputs that carry no date; ``on_step`` is called after each
-    input (a progress bar). One bad input never stops the others: it is a finding
-    in the summary.
+    ``published`` dates inputs that carry no date; ``config`` is the check's policy;
+    ``on_step`` is called after each input (a progress bar), ``on_stage`` with the
+    name of each stage over the whole store as it begins (``"check"``). One bad input
+    never stops the others: it is a finding in the summary.
     """
     counts = dict.fromkeys(SaveOutcome, 0)
     failed = claims = 0
@@ -117,6 +225,10 @@ def analyze_paths(
             findings.extend(step.findings)
         if on_step is not None:
             on_step(step)
+    if on_stage is not None:
+        on_stage("check")
+    checked = check_stage(store, config=config)
+    verdicts = Counter(verdict.verdict for verdict in store.load_verdicts())
     return AnalyzeSummary(
         read=sum(counts.values()),
         stored=counts[SaveOutcome.STORED],
@@ -126,6 +238,10 @@ def analyze_paths(
         failed=failed,
         claims=claims,
         findings=tuple(findings),
+        checked=checked.claims,
+        derived=checked.derived,
+        conflicts=checked.conflicts,
+        verdicts=tuple(sorted(verdicts.items())),
     )
 
 

@@ -1,4 +1,4 @@
-"""The command line: ``claimmap extract PATH...``, ``check``, ``analyze`` and ``export``.
+"""The command line: ``claimmap extract PATH...``, ``check``, ``analyze``, ``report``, ``export``.
 
 Reads articles with :func:`claimmap.read_paths`, extracts their claims with
 :func:`claimmap.extract_article` and writes them to stdout, as JSON Lines (the
@@ -37,6 +37,7 @@ from claimmap.reason import (
     report_to_dict,
 )
 from claimmap.reason.config import MAX_CHANGE_KM2_PER_DAY
+from claimmap.report import write_report
 from claimmap.store import DEFAULT_URL, ExportFormat, Store, export_claims, open_store
 
 EXIT_STATUSES = (
@@ -352,8 +353,14 @@ def analyze(
             help="Publication date of inputs that carry none (HTML without a date, text).",
         ),
     ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE.html", help="Also write the HTML report (see 'claimmap report')."
+        ),
+    ] = None,
 ) -> None:
-    """Read the articles in PATH..., extract their claims and store both in the database."""
+    """Read the articles in PATH..., extract and check their claims, and store it all."""
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]analyze[/]"),
@@ -374,16 +381,31 @@ def analyze(
         if step.article is not None:
             progress.update(task, advance=1, claims=stored_claims)
 
-    with _open(db) as store, progress:
-        summary = _call(
-            store, lambda: analyze_paths(paths, store=store, published=published, on_step=on_step)
-        )
+    def on_stage(stage: str) -> None:
+        progress.update(task, total=progress.tasks[0].completed)
+        progress.console.print(f"[dim]{_STAGES.get(stage, stage)}…[/]")
+
+    with _open(db) as store:
+        with progress:
+            summary = _call(
+                store,
+                lambda: analyze_paths(
+                    paths, store=store, published=published, on_step=on_step, on_stage=on_stage
+                ),
+            )
         total = _call(store, store.counts)
+        if report is not None:
+            _write_report(store, report)
     Console(highlight=False).print(
         _summary(summary, store=store, articles=total.articles, claims=total.claims)
     )
+    if report is not None:
+        typer.echo(f"report written to {report}", err=True)
     if summary.failed:
         raise typer.Exit(1)
+
+
+_STAGES = {"check": "checking every stored claim together"}
 
 
 def _summary(summary: AnalyzeSummary, *, store: Store, articles: int, claims: int) -> Text:
@@ -397,8 +419,40 @@ def _summary(summary: AnalyzeSummary, *, store: Store, articles: int, claims: in
         text.append(f"; {summary.failed:,} inputs failed", style="red")
     text.append(f"\n{summary.claims:,} claims stored", style="bold")
     text.append(f", {len(summary.findings):,} findings")
+    text.append(f"\n{summary.checked:,} stored claims checked together", style="bold")
+    text.append(f": {summary.derived:,} derived figures, {summary.conflicts:,} conflicts")
+    if summary.verdicts:
+        kinds = ", ".join(f"{count:,} {kind}" for kind, count in summary.verdicts)
+        text.append(f"\n{sum(n for _, n in summary.verdicts):,} verdicts", style="bold")
+        text.append(f": {kinds}")
     text.append(f"\n{store.url} holds {articles:,} articles and {claims:,} claims", style="dim")
     return text
+
+
+REPORT_EXIT_STATUSES = (
+    "Exit status: 0 when the report was written, 1 when the database could not be read or the "
+    "file not written, 2 for bad usage."
+)
+
+
+@app.command("report", epilog=REPORT_EXIT_STATUSES)
+def report_command(
+    out: Annotated[Path, typer.Option(metavar="FILE.html", help="The HTML file to write.")],
+    db: Annotated[str, typer.Option(metavar="URL", help=_DB_HELP)] = DEFAULT_URL,
+) -> None:
+    """Write one self-contained HTML report (works offline) of what the database holds."""
+    with _open(db, create=False) as store:
+        _write_report(store, out)
+    typer.echo(f"report written to {out}", err=True)
+
+
+def _write_report(store: Store, out: Path) -> None:
+    try:
+        _call(store, lambda: write_report(store, out=out))
+    except OSError as exc:
+        store.close()
+        _report_store(f"{out}: cannot write the file: {exc.strerror or exc}")
+        raise typer.Exit(1) from exc
 
 
 EXPORT_EXIT_STATUSES = (

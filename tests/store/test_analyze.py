@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from store_helpers import DEV, dev_extractions, dump, write_copies
 
+from claimmap import check_claims
 from claimmap.analyze import AnalyzeSummary, ArticleStep, analyze_paths
 from claimmap.store import open_store, resolve_url
 from claimmap.store.schema import ArticleRow
@@ -31,8 +33,14 @@ def test_analyze_stores_every_article_with_its_claims(db_url: str) -> None:
         summary = analyze_paths([DEV], store=store, on_step=steps.append)
         stored = store.load_claims()
     expected = dev_extractions()
+    report = check_claims([claim for e in expected for claim in e.claims])
     assert summary == AnalyzeSummary(
-        read=30, stored=30, claims=sum(len(e.claims) for e in expected)
+        read=30,
+        stored=30,
+        claims=sum(len(e.claims) for e in expected),
+        checked=len(stored),
+        derived=len(report.derived),
+        conflicts=len(report.conflicts),
     )
     assert [step.article for step in steps] == [e.article.id for e in expected]
     assert {s.id: s.claim for s in stored} == {
@@ -42,10 +50,16 @@ def test_analyze_stores_every_article_with_its_claims(db_url: str) -> None:
 
 def test_a_second_run_over_the_same_inputs_changes_nothing(db_url: str) -> None:
     with open_store(db_url) as store:
-        analyze_paths([DEV], store=store)
+        first = analyze_paths([DEV], store=store)
         before = dump(db_url)
         again = analyze_paths([DEV], store=store)
-    assert again == AnalyzeSummary(read=30, unchanged=30)
+    assert again == AnalyzeSummary(
+        read=30,
+        unchanged=30,
+        checked=first.checked,
+        derived=first.derived,
+        conflicts=first.conflicts,
+    )
     assert dump(db_url) == before
 
 
@@ -129,3 +143,62 @@ def test_a_run_killed_midway_and_run_again_ends_as_an_uninterrupted_run(
         rerun = analyze_paths([inputs], store=store)
     assert rerun.unchanged == total
     assert rerun.stored == 0
+
+
+def _subset(path: Path, ids: set[str]) -> Path:
+    """Write the dev articles with these ids to ``path``; return it."""
+    lines = DEV.read_text(encoding="utf-8").splitlines(keepends=True)
+    chosen = [line for line in lines if json.loads(line)["id"] in ids]
+    assert len(chosen) == len(ids)
+    path.write_text("".join(chosen), encoding="utf-8")
+    return path
+
+
+AFP = "lowland-courier-afp-july-713-20250802"
+DEF_MON = "black-sea-ledger-kherson-60-settlements-20221113"
+QA = "meadowbank-chronicle-two-years-qa-20240224"
+
+
+def test_analyze_stores_the_checks_derived_figures_and_conflicts_by_stored_claim_ids(
+    db_url: str,
+) -> None:
+    with open_store(db_url) as store:
+        summary = analyze_paths([DEV], store=store)
+        claims = {item.id for item in store.load_claims()}
+        derived = store.load_derived()
+        conflicts = store.load_conflicts()
+    assert (summary.derived, summary.conflicts) == (len(derived), len(conflicts))
+    assert derived
+    assert conflicts
+    for figure in derived:
+        assert figure.steps
+        assert {step.claim for step in figure.steps} <= claims
+    for conflict in conflicts:
+        assert set(conflict.claims) <= claims
+        # The explanation cites the stored ids, not the check's own C1, C2...
+        assert re.search(r"\[C\d+\]", conflict.explanation) is None
+        for claim in conflict.claims:
+            assert f"[{claim}]" in conflict.explanation
+    # AFP's 713 km² seized in July cannot be its 634 km² net gain for the same month.
+    assert (f"{AFP}#1", f"{AFP}#3") in [c.claims for c in conflicts]
+
+
+def test_the_check_runs_over_every_stored_claim_across_runs(db_url: str, tmp_path: Path) -> None:
+    first = _subset(tmp_path / "def-mon.jsonl", {DEF_MON})
+    second = _subset(tmp_path / "qa.jsonl", {QA})
+    with open_store(db_url) as store:
+        analyze_paths([first], store=store)
+        alone = store.load_conflicts()
+        summary = analyze_paths([second], store=store)
+        together = store.load_conflicts()
+        derived = store.load_derived()
+        stored = store.load_claims()
+    assert all(c.startswith(DEF_MON) for conflict in alone for c in conflict.claims)
+    # Def Mon's 75,000 km² retaken by November 2022 against Zaluzhnyi's 40,000 km² by
+    # January 2023, stored by two runs: retaken ground only grows.
+    across = [c for c in together if {x.split("#")[0] for x in c.claims} == {DEF_MON, QA}]
+    assert across
+    assert summary.conflicts == len(together) > len(alone)
+    assert summary.derived == len(derived)
+    # The second run stored only the Q&A's claims but checked them with Def Mon's.
+    assert summary.claims < summary.checked == len(stored)

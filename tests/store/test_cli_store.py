@@ -98,3 +98,16 @@ def test_export_to_a_folder_that_cannot_be_written_fails_with_its_name(tmp_path:
     assert result.exit_code == 1
     assert f"{out}: cannot write the file" in _flat(result.stderr)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".claims")] == []
+
+
+def test_report_reads_the_database_it_is_given(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    assert runner.invoke(app, ["analyze", str(DEV), "--db", db_url], env=WIDE).exit_code == 0
+    result = runner.invoke(app, ["report", "--db", db_url, "--out", str(out)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    with open_store(db_url, create=False) as store:
+        claims, conflicts = store.load_claims(), store.load_conflicts()
+    assert conflicts
+    assert page.count('<tr id="claim-') == len(claims)
+    assert page.count('<div class="card conflict"') == len(conflicts)
