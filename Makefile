@@ -25,7 +25,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(VENV)/bin/claimmap analyze $(CLAIMMAP_DATA)/articles/dev.jsonl \
-		$(CLAIMMAP_DATA)/articles/seed.jsonl --db claimmap.db --report report.html
+		$(CLAIMMAP_DATA)/articles/seed.jsonl --db claimmap.db --report report.html \
+		--maps $(CLAIMMAP_DATA)/geo/control --regions $(CLAIMMAP_DATA)/geo/admin.geojson
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -33,18 +33,24 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from claimmap.extract.pipeline import extract_article
+from claimmap.geo.measure import measure_areas
+from claimmap.geo.series import AreaTable
+from claimmap.geo.verdicts import Denominator, judge_claims
 from claimmap.ingest import read_paths
-from claimmap.model import Article, Extraction, Finding
+from claimmap.model import Article, ControlStatus, Extraction, Finding
 from claimmap.reason import CheckConfig, CheckReport, check_claims
 from claimmap.store import (
     ConflictRecord,
     DerivationStep,
     DerivedFigureRecord,
+    MeasuredAreaRecord,
     SaveOutcome,
     Store,
     StoredClaim,
+    VerdictRecord,
 )
 
 PathLike = str | os.PathLike[str]
@@ -92,6 +98,30 @@ class AnalyzeSummary:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class MapsConfig:
+    """Where the control maps are, for the verify stage (``analyze --maps --regions``).
+
+    ``cache`` keeps measured areas by snapshot content hash (None: measure afresh);
+    ``denominator`` is what a share of a region is a share of.
+    """
+
+    maps: Path
+    regions: Path
+    region_key: str = "iso"
+    cache: Path | None = None
+    denominator: Denominator = "official"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerifyCounts:
+    """What :func:`verify_stage` did: measured areas and verdicts stored, map findings."""
+
+    areas: int
+    verdicts: int
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CheckCounts:
     """What :func:`check_stage` did: claims checked, derived figures and conflicts stored."""
 
@@ -129,6 +159,48 @@ def check_stage(store: Store, *, config: CheckConfig | None = None) -> CheckCoun
     derived = store.replace_derived(derived_records(report, ids=ids))
     conflicts = store.replace_conflicts(conflict_records(report, ids=ids))
     return CheckCounts(claims=len(stored), derived=derived, conflicts=conflicts)
+
+
+def verify_stage(store: Store, maps: MapsConfig) -> VerifyCounts:
+    """Measure the maps, store the areas, and store a verdict for every stored claim.
+
+    Areas of a (date, region) and a claim's verdict replace earlier ones, so a rerun
+    over the same maps changes nothing; with the cache, measuring is near instant.
+    """
+    result = measure_areas(
+        maps.maps, maps.regions, region_key=maps.region_key, cache_dir=maps.cache
+    )
+    areas = store.save_measured_areas(
+        MeasuredAreaRecord(
+            date=row.date,
+            region=row.region,
+            holder=row.holder,
+            status=row.status.value,
+            area_km2=row.area_km2,
+            derived=row.status is ControlStatus.DERIVED,
+            source=row.source,
+        )
+        for row in result.areas
+    )
+    stored = sorted(store.load_claims(), key=_claim_order)
+    judged = judge_claims(
+        [item.claim for item in stored],
+        AreaTable.from_areas(result.areas),
+        denominator=maps.denominator,
+    )
+    verdicts = store.save_verdicts(
+        VerdictRecord(
+            claim=item.id,
+            verdict=verdict.verdict.value,
+            measured=verdict.measured,
+            low=verdict.low,
+            high=verdict.high,
+            ratio=verdict.ratio,
+            reason=verdict.reason,
+        )
+        for item, verdict in zip(stored, judged, strict=True)
+    )
+    return VerifyCounts(areas=areas, verdicts=verdicts, findings=result.findings)
 
 
 def _claim_order(item: StoredClaim) -> tuple[str, int]:
@@ -199,12 +271,14 @@ def analyze_paths(
     published: date | None = None,
     lexicons: tuple[str, ...] = (),
     config: CheckConfig | None = None,
+    maps: MapsConfig | None = None,
     on_step: Callable[[ArticleStep], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> AnalyzeSummary:
     """Read, extract and store every article in ``paths``, then check all stored claims.
 
-    ``published`` dates inputs that carry no date; ``config`` is the check's policy;
+    With ``maps``, also measure the control maps and judge every stored claim against
+    them. ``published`` dates inputs that carry no date; ``config`` is the check's policy;
     ``on_step`` is called after each input (a progress bar), ``on_stage`` with the
     name of each stage over the whole store as it begins (``"check"``). One bad input
     never stops the others: it is a finding in the summary.
@@ -228,6 +302,11 @@ def analyze_paths(
     if on_stage is not None:
         on_stage("check")
     checked = check_stage(store, config=config)
+    if maps is not None:
+        if on_stage is not None:
+            on_stage("verify")
+        verified = verify_stage(store, maps)
+        findings.extend(verified.findings)
     verdicts = Counter(verdict.verdict for verdict in store.load_verdicts())
     return AnalyzeSummary(
         read=sum(counts.values()),

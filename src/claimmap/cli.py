@@ -359,8 +359,37 @@ def analyze(
             metavar="FILE.html", help="Also write the HTML report (see 'claimmap report')."
         ),
     ] = None,
+    maps: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Control snapshots to verify every claim against (as for 'areas'); "
+            "without it, no verdicts.",
+            show_default=False,
+        ),
+    ] = None,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Admin boundaries for --maps. Default: DATA/geo/admin.geojson.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Read the articles in PATH..., extract and check their claims, and store it all."""
+    """Read the articles in PATH..., extract, check and verify their claims, store it all."""
+    from claimmap.analyze import MapsConfig
+    from claimmap.geo import cache_dir, data_dir
+
+    maps_config = (
+        MapsConfig(
+            maps=maps,
+            regions=regions or data_dir() / "geo" / "admin.geojson",
+            cache=cache_dir(),
+        )
+        if maps is not None
+        else None
+    )
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]analyze[/]"),
@@ -390,7 +419,12 @@ def analyze(
             summary = _call(
                 store,
                 lambda: analyze_paths(
-                    paths, store=store, published=published, on_step=on_step, on_stage=on_stage
+                    paths,
+                    store=store,
+                    published=published,
+                    maps=maps_config,
+                    on_step=on_step,
+                    on_stage=on_stage,
                 ),
             )
         total = _call(store, store.counts)
@@ -405,7 +439,10 @@ def analyze(
         raise typer.Exit(1)
 
 
-_STAGES = {"check": "checking every stored claim together"}
+_STAGES = {
+    "check": "checking every stored claim together",
+    "verify": "measuring the maps and judging every stored claim against them",
+}
 
 
 def _summary(summary: AnalyzeSummary, *, store: Store, articles: int, claims: int) -> Text:

@@ -235,7 +235,7 @@ def test_measured_areas_and_verdicts_appear_in_the_chart_and_the_table(tmp_path:
     assert "overstated" in second
     assert "claimed / measured 1.31×" in second
     note = " ".join(tree.xpath('//p[@class="note"]')[0].text_content().split())
-    assert "measured on the control maps (DeepStateMap)" in note
+    assert "measured on the control maps (2 snapshots, DeepStateMap)" in note
     summary = " ".join(tree.xpath('//ul[@class="stats"]')[0].text_content().split())
     assert "2verdicts: 1 consistent, 1 overstated" in summary
 

@@ -452,7 +452,7 @@ def _measured_points(rows: Sequence[MeasuredAreaRecord], holder: Holder) -> list
     held: dict[date, float] = defaultdict(float)
     grey: dict[date, float] = defaultdict(float)
     for row in rows:
-        if row.holder is holder and row.status == "held":
+        if row.holder is holder and row.status in {"held", "derived"}:
             held[row.date] += row.area_km2
         elif row.holder is None and row.status == "contested":
             grey[row.date] += row.area_km2
