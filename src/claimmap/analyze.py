@@ -193,8 +193,8 @@ def verify_stage(store: Store, maps: MapsConfig) -> VerifyCounts:
             claim=item.id,
             verdict=verdict.verdict.value,
             measured=verdict.measured,
-            low=verdict.low,
-            high=verdict.high,
+            low=verdict.measured_low,
+            high=verdict.measured_high,
             ratio=verdict.ratio,
             reason=verdict.reason,
         )

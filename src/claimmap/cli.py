@@ -45,6 +45,17 @@ EXIT_STATUSES = (
     "one) failed, 2 for bad usage (an unknown option, a bad --published date or "
     "--lexicon file)."
 )
+CHECK_EXIT_STATUSES = (
+    "Exit status: 0 when all inputs were read, 1 when any input (a file, a line of "
+    "one) failed, 2 for bad usage (an unknown option, a bad --published date or "
+    "--areas file)."
+)
+VERIFY_EXIT_STATUSES = (
+    "Exit status: 0 when all inputs and maps were read (a repaired polygon is only a "
+    "warning), 1 when an input, a snapshot or the maps folder failed, 2 for bad usage "
+    "(an unknown option, a bad --published date, a boundaries file without the region "
+    "property)."
+)
 
 app = typer.Typer(
     name="claimmap",
@@ -279,7 +290,7 @@ class CheckFormat(StrEnum):
     JSON = "json"
 
 
-@app.command(epilog=EXIT_STATUSES)
+@app.command(epilog=CHECK_EXIT_STATUSES)
 def check(
     paths: ClaimInputs,
     published: Published = None,
@@ -721,7 +732,7 @@ class DenominatorChoice(StrEnum):
     POLYGON = "polygon"
 
 
-@app.command(epilog=EXIT_STATUSES)
+@app.command(epilog=VERIFY_EXIT_STATUSES)
 def verify(
     paths: ClaimInputs,
     maps: Annotated[
@@ -819,6 +830,6 @@ def _verdict_line(v: Verdict) -> str:
         return f"{head}\n             {v.reason}"
     return (
         f"{head}\n             claimed {show(v.claimed_low)}–{show(v.claimed_high)}, measured "
-        f"{show(v.measured)} (grey zone {show(v.low)}–{show(v.high)}), ratio "
+        f"{show(v.measured)} (grey zone {show(v.measured_low)}–{show(v.measured_high)}), ratio "
         f"{'?' if v.ratio is None else f'{v.ratio:.2f}'}: {v.reason}"
     )

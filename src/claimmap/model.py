@@ -238,7 +238,8 @@ class Verdict:
     """A claim judged against the maps, in the claim's own unit (km², a fraction, ...).
 
     ``measured`` is what the maps give at the claim's ``as_of`` (for ``gained``, the
-    change since ``baseline``); ``low``-``high`` the range the grey zone allows;
+    change since ``baseline``); ``measured_low``-``measured_high`` the range the grey
+    zone allows;
     ``claimed_low``-``claimed_high`` the interval the claim's hedge allows; ``ratio``
     the claimed value over the measured one. ``reason`` says how the figure was
     measured, or why it could not be.
@@ -248,8 +249,8 @@ class Verdict:
     verdict: VerdictKind
     reason: str
     measured: float | None = None
-    low: float | None = None
-    high: float | None = None
+    measured_low: float | None = None
+    measured_high: float | None = None
     claimed_low: float | None = None
     claimed_high: float | None = None
     ratio: float | None = None
@@ -261,8 +262,8 @@ class Verdict:
         record.update(
             verdict=self.verdict.value,
             measured=None if self.measured is None else round(self.measured, 6),
-            measured_low=None if self.low is None else round(self.low, 6),
-            measured_high=None if self.high is None else round(self.high, 6),
+            measured_low=None if self.measured_low is None else round(self.measured_low, 6),
+            measured_high=None if self.measured_high is None else round(self.measured_high, 6),
             claimed_low=self.claimed_low,
             claimed_high=self.claimed_high,
             ratio=None if self.ratio is None else round(self.ratio, 4),

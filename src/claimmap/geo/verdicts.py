@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
+from claimmap.errors import InputError
 from claimmap.geo.series import AreaTable, peak_of
 from claimmap.model import (
     Claim,
@@ -120,8 +121,8 @@ def judge_claim(
         verdict=verdict,
         reason=how,
         measured=value,
-        low=low,
-        high=high,
+        measured_low=low,
+        measured_high=high,
         ratio=claim.value / value if value > 0 else None,
         baseline=baseline,
         claimed_low=interval.lo,
@@ -166,11 +167,15 @@ def _gain(claim: Claim, as_of: date, table: AreaTable) -> _Measured | str:
     holder, region = claim.holder, claim.region
     if claim.since is not None:
         start = table.area_at(holder, region, claim.since)
-        first, last = _range(start), _range(table.area_at(holder, region, as_of))
+        end = table.area_at(holder, region, as_of)
+        first, last = _range(start), _range(end)
         if first is None:
             return f"at the start, {claim.since}: {start.reason}"
         if last is None:
             return f"no measurement on {as_of}"
+        if (start.before, start.after) == (end.before, end.after):
+            # no map between the two dates: the maps cannot show a change
+            return f"{claim.since} and {as_of} fall on the same maps ({_snapshots(end)})"
         value = last[0] - first[0]
         return (
             value,
@@ -182,23 +187,40 @@ def _gain(claim: Claim, as_of: date, table: AreaTable) -> _Measured | str:
     loss = _loss_since_peak(holder.opponent, region, as_of, table)
     if isinstance(loss, str):
         return loss
-    value, low, high, peak, _ = loss
+    peak, top, last = loss
+    value = top[0] - last[0]
     how = f"{holder.opponent} lost {value:,.0f} km² of {region} from its peak on {peak} to {as_of}"
-    return value, low, high, peak, how
+    return value, top[1] - last[2], top[2] - last[1], peak, how
+
+
+_Range = tuple[float, float, float]
 
 
 def _loss_since_peak(
     side: Holder, region: str, as_of: date, table: AreaTable
-) -> tuple[float, float, float, date, float] | str:
-    """The ground ``side`` lost in ``region`` from its largest extent up to ``as_of``."""
+) -> tuple[date, _Range, _Range] | str:
+    """The peak date of ``side``'s ground in ``region`` before ``as_of``, with the
+    (area, low, high) then and on ``as_of``; or why the maps cannot tell.
+
+    A peak on the first map may be later than the true one (the maps begin after it),
+    and a peak on the last map before ``as_of`` shows no retreat to measure from.
+    """
     peak = peak_of(table, side, region, until=as_of)
-    if peak is None:
+    days = [p.day for p in table.series.get((region, side), []) if p.day <= as_of]
+    if peak is None or not days:
         return f"no snapshot of {side}'s ground in {region} before {as_of}"
+    if peak == days[0]:
+        return (
+            f"{side}'s largest extent in {region} is on the first map ({peak}): the maps "
+            "begin too late to show where it peaked"
+        )
+    if peak == days[-1]:
+        return f"the maps show no retreat of {side} in {region} up to {as_of}"
     now = table.area_at(side, region, as_of)
     top, last = _range(table.area_at(side, region, peak)), _range(now)
     if top is None or last is None:
         return now.reason or "no measurement"
-    return top[0] - last[0], top[1] - last[2], top[2] - last[1], peak, top[0]
+    return peak, top, last
 
 
 def _share_of_initial(claim: Claim, as_of: date, table: AreaTable) -> _Measured | str:
@@ -207,16 +229,17 @@ def _share_of_initial(claim: Claim, as_of: date, table: AreaTable) -> _Measured 
         loss = _loss_since_peak(holder.opponent, region, as_of, table)
         if isinstance(loss, str):
             return loss
-        value, low, high, peak, extent = loss
-        if extent <= 0:
+        peak, top, last = loss
+        if top[1] <= 0:
             return f"{holder.opponent} held nothing in {region} before {as_of}"
+        # the share lost is 1 - now/peak: least with the least peak and the most left
         return (
-            value / extent,
-            max(0.0, low) / extent,
-            high / extent,
+            (top[0] - last[0]) / top[0],
+            max(0.0, top[1] - last[2]) / top[1],
+            (top[2] - last[1]) / top[2],
             peak,
-            f"{holder.opponent} lost {value:,.0f} of its peak {extent:,.0f} km² in {region} "
-            f"({peak} to {as_of})",
+            f"{holder.opponent} lost {top[0] - last[0]:,.0f} of its peak {top[0]:,.0f} km² in "
+            f"{region} ({peak} to {as_of})",
         )
     top_day = peak_of(table, holder, region, until=as_of)
     if top_day is None:
@@ -224,12 +247,12 @@ def _share_of_initial(claim: Claim, as_of: date, table: AreaTable) -> _Measured 
     most = _range(table.area_at(holder, region, top_day))
     now = table.area_at(holder, region, as_of)
     kept = _range(now)
-    if most is None or kept is None or most[0] <= 0:
+    if most is None or kept is None or most[1] <= 0:
         return now.reason or f"{holder} held nothing in {region} before {as_of}"
     return (
         kept[0] / most[0],
-        kept[1] / most[0],
-        kept[2] / most[0],
+        kept[1] / most[2],
+        kept[2] / most[1],
         top_day,
         f"{holder} kept {kept[0]:,.0f} of its peak {most[0]:,.0f} km² in {region} "
         f"({top_day} to {as_of}; {_snapshots(now)})",
@@ -258,7 +281,7 @@ def _snapshots(m: MeasuredArea) -> str:
     return f"interpolated between the maps of {m.before} and {m.after}"
 
 
-def _range(m: MeasuredArea) -> tuple[float, float, float] | None:
+def _range(m: MeasuredArea) -> _Range | None:
     """The (area, low, high) of a measurement, or None when the maps could not say."""
     if m.area_km2 is None or m.low_km2 is None or m.high_km2 is None:
         return None
@@ -302,6 +325,9 @@ def verify_paths(
     result = measure_areas(
         maps, regions, region_key=region_key, end=max(dates) + timedelta(days=31), cache_dir=cache
     )
+    if not result.areas:
+        # every claim would read "not in the maps": say what is really wrong
+        raise InputError(str(maps), "no control-map snapshot could be read there")
     table = AreaTable.from_areas(result.areas)
     verdicts = judge_claims(claims, table, denominator=denominator, tolerance=tolerance)
     return VerifyReport(verdicts=tuple(verdicts), findings=(*findings, *result.findings))
