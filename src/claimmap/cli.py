@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import typer
 from rich import box
@@ -38,7 +38,14 @@ from claimmap.reason import (
 )
 from claimmap.reason.config import MAX_CHANGE_KM2_PER_DAY
 from claimmap.report import write_report
-from claimmap.store import DEFAULT_URL, ExportFormat, Store, export_claims, open_store
+from claimmap.store import (
+    DEFAULT_URL,
+    ExportFormat,
+    Store,
+    export_claims,
+    export_regions,
+    open_store,
+)
 
 EXIT_STATUSES = (
     "Exit status: 0 when all inputs were read, 1 when any input (a file, a line of "
@@ -513,19 +520,62 @@ EXPORT_EXIT_STATUSES = (
 def export(
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", help="csv, jsonl or parquet: one row per claim with its verdict."),
+        typer.Option(
+            "--format",
+            help="csv, jsonl or parquet: one row per claim with its verdict; geojson: the "
+            "regions with their measured areas.",
+        ),
     ],
     out: Annotated[Path, typer.Option(metavar="PATH", help="The file to write.")],
     db: Annotated[str, typer.Option(metavar="URL", help=_DB_HELP)] = DEFAULT_URL,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="For geojson: admin boundaries. Default: DATA/geo/admin.geojson.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Write the stored claims, with their verdicts, to a CSV, JSON Lines or Parquet file."""
+    """Write the stored claims with their verdicts (csv, jsonl, parquet), or the regions
+    with their measured areas (geojson)."""
+    geometries: dict[str, Any] = {}
+    attribution = ""
+    if output_format is ExportFormat.GEOJSON:
+        import shapely
+
+        from claimmap.geo import ATTRIBUTION, data_dir, read_regions
+
+        path = regions or data_dir() / "geo" / "admin.geojson"
+        try:
+            boundaries = read_regions(path)
+        except InputError as exc:
+            _report(exc)
+            raise typer.Exit(1) from exc
+        except ConfigError as exc:
+            raise typer.BadParameter(str(exc), param_hint="'--regions'") from exc
+        geometries = {
+            code: json.loads(shapely.to_geojson(geometry))
+            for code, geometry in zip(boundaries.codes, boundaries.geometries, strict=True)
+        }
+        attribution = ATTRIBUTION
     with _open(db, create=False) as store:
         try:
-            count = _call(store, lambda: export_claims(store, format=output_format, out=out))
+            if output_format is ExportFormat.GEOJSON:
+                count = _call(
+                    store,
+                    lambda: export_regions(
+                        store, regions=geometries, out=out, attribution=attribution
+                    ),
+                )
+                noun = "regions"
+            else:
+                count = _call(store, lambda: export_claims(store, format=output_format, out=out))
+                noun = "claims"
         except OSError as exc:
             _report_store(f"{out}: cannot write the file: {exc.strerror or exc}")
             raise typer.Exit(1) from exc
-    typer.echo(f"{count:,} claims written to {out}", err=True)
+    typer.echo(f"{count:,} {noun} written to {out}", err=True)
 
 
 def _open(db: str, *, create: bool = True) -> Store:

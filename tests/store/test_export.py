@@ -108,3 +108,49 @@ def test_parquet_without_pyarrow_gives_the_install_hint(
     ):
         export_claims(store, format="parquet", out=tmp_path / "claims.parquet")
     assert not (tmp_path / "claims.parquet").exists()
+
+
+def test_geojson_export_gives_each_region_its_latest_and_whole_measured_series(
+    db_url: str, tmp_path: Path
+) -> None:
+    from claimmap.store import export_regions
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[35, 51], [36, 51], [36, 52], [35, 52], [35, 51]]],
+    }
+    out = tmp_path / "regions.geojson"
+    with open_store(db_url) as store:
+        store.save_measured_areas(
+            [
+                {"date": date(2025, 3, 1), "region": "RU-KRS", "holder": "UA",
+                 "status": "held", "area_km2": 400.0},
+                {"date": date(2025, 3, 11), "region": "RU-KRS", "holder": "UA",
+                 "status": "held", "area_km2": 300.0},
+                {"date": date(2025, 3, 11), "region": "RU-KRS", "holder": None,
+                 "status": "contested", "area_km2": 50.0},
+            ]
+        )  # fmt: skip
+        count = export_regions(
+            store, regions={"RU-KRS": square, "UA-09": square}, out=out, attribution="maps: X"
+        )
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert count == 2
+    assert document["attribution"] == "maps: X"
+    kursk, luhansk = document["features"]
+    assert kursk["geometry"] == square
+    props = kursk["properties"]
+    assert (props["iso"], props["date"], props["UA_km2"], props["contested_km2"]) == (
+        "RU-KRS",
+        "2025-03-11",
+        300.0,
+        50.0,
+    )
+    assert len(props["areas"]) == 3
+    assert luhansk["properties"]["date"] is None
+    assert luhansk["properties"]["areas"] == []
+
+
+def test_claims_cannot_be_exported_as_geojson(db_url: str, tmp_path: Path) -> None:
+    with _stored(db_url) as store, pytest.raises(ConfigError, match="regions"):
+        export_claims(store, format="geojson", out=tmp_path / "x.geojson")

@@ -19,7 +19,7 @@ Parquet. Tables and columns: :mod:`claimmap.store.schema`.
 
 from __future__ import annotations
 
-from claimmap.store.export import EXPORT_COLUMNS, ExportFormat, export_claims
+from claimmap.store.export import EXPORT_COLUMNS, ExportFormat, export_claims, export_regions
 from claimmap.store.records import (
     ConflictRecord,
     DerivationStep,
@@ -55,6 +55,7 @@ __all__ = [
     "VerdictRecord",
     "claim_id",
     "export_claims",
+    "export_regions",
     "open_store",
     "resolve_url",
 ]

@@ -13,7 +13,7 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
@@ -33,6 +33,8 @@ class ExportFormat(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
     PARQUET = "parquet"
+    #: the regions with their measured areas (:func:`export_regions`), not the claims
+    GEOJSON = "geojson"
 
 
 #: The columns of an export, in order.
@@ -75,6 +77,8 @@ def export_claims(store: Store, *, format: ExportFormat | str, out: str | os.Pat
     except ValueError:
         choices = ", ".join(f.value for f in ExportFormat)
         raise ConfigError(f"unknown export format {format!r}; choose one of {choices}") from None
+    if kind is ExportFormat.GEOJSON:
+        raise ConfigError("GeoJSON exports regions, not claims: use export_regions")
     path = Path(out)
     if kind is ExportFormat.PARQUET:
         try:
@@ -193,3 +197,54 @@ def _write_parquet(records: Iterator[dict[str, Any]], path: str) -> int:
         writer.write_table(pa.Table.from_pylist(batch, schema=schema))
         count += len(batch)
     return count
+
+
+def export_regions(
+    store: Store,
+    *,
+    regions: Mapping[str, Mapping[str, Any]],
+    out: str | os.PathLike[str],
+    attribution: str = "",
+) -> int:
+    """Write the regions as GeoJSON with the areas measured in each; return how many.
+
+    ``regions`` maps ISO 3166-2 codes to GeoJSON geometries (the admin boundaries).
+    Each feature carries ``iso``, the latest measured date with the area each holder
+    held then (``RU_km2``, ``UA_km2``, ``contested_km2``: flat, for GIS tools) and the
+    whole series as ``areas`` (``date``, ``holder``, ``status``, ``area_km2``).
+    """
+    series: dict[str, list[dict[str, Any]]] = {}
+    for row in store.load_measured_areas():
+        series.setdefault(row.region, []).append(
+            {
+                "date": row.date.isoformat(),
+                "holder": row.holder.value if row.holder else None,
+                "status": row.status,
+                "area_km2": round(row.area_km2, 3),
+            }
+        )
+    features = []
+    for code, geometry in regions.items():
+        areas = series.get(code, [])
+        latest = max((a["date"] for a in areas), default=None)
+        now = [a for a in areas if a["date"] == latest]
+        properties: dict[str, Any] = {"iso": code, "date": latest}
+        for holder in ("RU", "UA"):
+            properties[f"{holder}_km2"] = sum(a["area_km2"] for a in now if a["holder"] == holder)
+        properties["contested_km2"] = sum(a["area_km2"] for a in now if a["status"] == "contested")
+        properties["areas"] = areas
+        features.append({"type": "Feature", "geometry": dict(geometry), "properties": properties})
+    document = {"type": "FeatureCollection", "attribution": attribution, "features": features}
+    path = Path(out)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise StoreError(f"{path}: the folder {folder} does not exist")
+    handle, scratch = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(document, file, ensure_ascii=False)
+        os.replace(scratch, path)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+    return len(features)
