@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from claimmap.extract.actors import Attribution, Attributor, Speaker
 from claimmap.extract.dates import (
@@ -53,10 +54,7 @@ class _ArticleExtractor:
         self.frames = FrameFinder(lex)
         self.times = TimeResolver(lex, published=published)
         self.media = lex.pattern("media")
-        self.number_of = re.compile(
-            self.g.number_of + r"(?:" + phrase_pattern(lex.language.units.settlements) + r")\b",
-            re.IGNORECASE,
-        )
+        self.number_of = _number_of(lex)
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
         self.last_paragraph = -1
@@ -626,6 +624,15 @@ class _ArticleExtractor:
             if expr.kind == POINT and expr.until is not None and expr.start <= 4:
                 self.paragraph_time[sent.paragraph] = (sent.index, expr.until)
             break
+
+
+@lru_cache(maxsize=8)
+def _number_of(lex: Lexicon) -> re.Pattern[str]:
+    """"the number of ... settlements": compiled once per lexicon, not once per article."""
+    return re.compile(
+        lex.grammar.number_of + r"(?:" + phrase_pattern(lex.language.units.settlements) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _opens(text: str, start: int, *, opener: re.Pattern[str]) -> bool:
