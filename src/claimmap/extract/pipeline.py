@@ -628,7 +628,7 @@ class _ArticleExtractor:
 
 @lru_cache(maxsize=8)
 def _number_of(lex: Lexicon) -> re.Pattern[str]:
-    """"the number of ... settlements": compiled once per lexicon, not once per article."""
+    """The "number of ... settlements" regex, compiled once per lexicon, not per article."""
     return re.compile(
         lex.grammar.number_of + r"(?:" + phrase_pattern(lex.language.units.settlements) + r")\b",
         re.IGNORECASE,
