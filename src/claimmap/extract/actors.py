@@ -137,12 +137,14 @@ class Attributor:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
+        # the generic-role pattern is the costliest here: found once, read twice
+        generic = list(self.g.generic_speaker.finditer(text))
         known: list[tuple[int, int, Speaker]] = []
         for m in self.pats.mention.finditer(text):
             if not (m.group(0)[0].isupper() or m.group(0).startswith(self.g.the)):
                 continue
             known.append((m.start(), m.end(), self._known(m.group(0))))
-        for m in self.g.generic_speaker.finditer(text):
+        for m in generic:
             # "a senior source on the Ukrainian General Staff": the source speaks, with
             # the side of the body it belongs to; a known name in its head stays known
             inner = [k for k in known if m.start() < k[0] and k[1] <= m.end()]
@@ -156,7 +158,7 @@ class Attributor:
             if free(a, b):
                 found.append(_Mention(off + a, off + b, speaker))
                 taken.append((a, b))
-        for m in self.g.generic_speaker.finditer(text):
+        for m in generic:
             if not free(m.start(), m.end()):
                 continue
             phrase = m.group("g").rstrip()
