@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.extract.lexicon import Lexicon, cue, phrase_pattern
 
 POINT, PERIOD, UNDATED, STATEMENT = "point", "period", "undated", "statement"
 #: "over the same month": the period of the figure stated before
@@ -290,7 +290,7 @@ class TimeResolver:
     def __init__(self, lex: Lexicon, *, published: date | None) -> None:
         self.pats = _patterns(lex)
         self.published = published
-        self.undated = lex.pattern("undated")
+        self.undated = cue(lex.pattern("undated"))
         # one article asks about the same sentence several times (statement, figures)
         self._cache: dict[tuple[str, date | None], list[TimeExpr]] = {}
         # the matches do not depend on the reference date: one scan per sentence
@@ -325,7 +325,7 @@ class TimeResolver:
         undated = self._undated.get(text)
         if undated is None:
             undated = self._undated[text] = [
-                TimeExpr(m.start(), m.end(), UNDATED) for m in self.undated.finditer(text)
+                TimeExpr(a, b, UNDATED) for a, b in self.undated.spans(text)
             ]
         out = list(undated)
         pub = self.published

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.extract.lexicon import Lexicon, cue, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, PERCENT, Figure
 from claimmap.model import Holder, Kind, Measure
 
@@ -112,9 +112,12 @@ class FrameFinder:
         self.share_block = lex.pattern("share_block")
         self.control_states = lex.control_states
         self._places: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        self.distractor = lex.pattern("distractor")
+        # asked only where they match: matched case-sensitively over lower-cased text
+        self.distractor = cue(lex.pattern("distractor"))
+        self.clause_boundary = cue(self.g.clause_boundary)
+        self.object_boundary = cue(self.g.object_boundary)
         self.holder_before = lex.pattern("holder_before")
-        self.not_a_verb = lex.pattern("not_a_verb")
+        self.not_a_verb = cue(lex.pattern("not_a_verb"))
 
     # -- places ---------------------------------------------------------------------
     def places(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -163,7 +166,7 @@ class FrameFinder:
 
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:
         found = None
-        blocked = [b.span() for b in self.not_a_verb.finditer(left)]
+        blocked = self.not_a_verb.spans(left)
         for m in self.pats.verbs.finditer(left):
             if any(a <= m.start() < b for a, b in blocked):
                 continue
@@ -188,9 +191,8 @@ class FrameFinder:
         s = fig.start - offset
         e = fig.end - offset
         left_full = sent_text[:s]
-        cut = 0
-        for b in self.g.clause_boundary.finditer(left_full):
-            cut = b.end()
+        boundaries = self.clause_boundary.spans(left_full)
+        cut = boundaries[-1][1] if boundaries else 0
         left = left_full[cut:]
         joined = False
         if self.g.scare_quoted.match(sent_text[e:]):
@@ -215,8 +217,8 @@ class FrameFinder:
                 left = sent_text[prev[0].end - offset : s]
         r_end = len(sent_text) if next_start is None else next_start - offset
         right_full = sent_text[e:r_end]
-        bm = self.g.clause_boundary.search(right_full)
-        right = right_full[: bm.start()] if bm else right_full
+        bm = self.clause_boundary.search(right_full)
+        right = right_full[: bm[0]] if bm else right_full
         if self.distractor.search(left[-40:] + sent_text[s:e] + right[:60]):
             return None
         # "..., 43 in the Donetsk region and seven in the Luhansk region": a breakdown
@@ -241,10 +243,8 @@ class FrameFinder:
             # "82 settlements covering an area of 1,150 km² are now under the control of
             # Ukraine's forces": the verb after the list governs its first figure too
             rest = sent_text[next_end - offset :]
-            bm = self.g.clause_boundary.search(rest)
-            found = self._predicate(
-                left, left_full, cut, rest[: bm.start()] if bm else rest, joined
-            )
+            bm = self.clause_boundary.search(rest)
+            found = self._predicate(left, left_full, cut, rest[: bm[0]] if bm else rest, joined)
         if found is None:
             if joined and prev is not None:
                 return self._inherit(prev[1], fig, right)
@@ -269,8 +269,8 @@ class FrameFinder:
         else:
             kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
         # the object of a share runs on past "after": "half of the land seized after ..."
-        om = self.g.object_boundary.search(right_full)
-        measure = self._measure(fig, right_full[: om.start()] if om else right_full, left)
+        om = self.object_boundary.search(right_full)
+        measure = self._measure(fig, right_full[: om[0]] if om else right_full, left)
         if measure is None:
             if not (joined and prev is not None and fig.unit == BARE):
                 return None
@@ -303,8 +303,8 @@ class FrameFinder:
         if nxt is None or not self.g.list_gap.fullmatch(sent_text[end:nxt]):
             return ()
         rest = sent_text[end:]
-        bm = self.g.clause_boundary.search(rest)
-        return self.regions(rest[: bm.start()] if bm else rest)
+        bm = self.clause_boundary.search(rest)
+        return self.regions(rest[: bm[0]] if bm else rest)
 
     def _is_apposition(self, gap: str) -> bool:
         """Whether a figure restates or compares with the one before, whatever the verb."""

@@ -27,7 +27,7 @@ from claimmap.extract.dates import (
 )
 from claimmap.extract.frames import Frame, FrameFinder
 from claimmap.extract.lang import available_languages
-from claimmap.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
+from claimmap.extract.lexicon import Lexicon, cue, load_lexicon, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
@@ -53,8 +53,8 @@ class _ArticleExtractor:
         self.attributor = Attributor(lex, text)
         self.frames = FrameFinder(lex)
         self.times = TimeResolver(lex, published=published)
-        self.media = lex.pattern("media")
-        self.number_of = _number_of(lex)
+        self.media = cue(lex.pattern("media"))
+        self.number_of = cue(_number_of(lex))
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
         self.last_paragraph = -1
@@ -123,7 +123,7 @@ class _ArticleExtractor:
                 figures = [
                     replace(f, unit=SETTLEMENTS)
                     if f.unit == BARE
-                    and f.start - sent.start > counted.end()
+                    and f.start - sent.start > counted[1]
                     and self.g.count_at.search(sent.text[: f.start - sent.start])
                     else f
                     for f in figures

@@ -1,0 +1,99 @@
+"""Cues (claimmap.extract.lexicon.cue): case-sensitive twins over lower-cased text."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimmap.extract.lexicon import _fold_twin, cue, fold_case, load_lexicon
+from claimmap.extract.pipeline import _number_of
+from claimmap.extract.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV = ROOT.parent / "shared" / "data" / "articles" / "dev.jsonl"
+HELDOUT = Path(__file__).parent / "data" / "heldout.jsonl"
+LEX = load_lexicon("en")
+
+
+def _ignorecase_patterns() -> dict[str, re.Pattern[str]]:
+    """Every IGNORECASE pattern of the English lexicon and grammar."""
+    out = {f"lexicon.{k}": v for k, v in LEX.compiled.items()}
+    out["number_of"] = _number_of(LEX)
+    for f in dataclasses.fields(LEX.grammar):
+        value = getattr(LEX.grammar, f.name)
+        if isinstance(value, re.Pattern):
+            out[f"grammar.{f.name}"] = value
+    return {k: v for k, v in out.items() if v.flags & re.IGNORECASE}
+
+
+PATTERNS = _ignorecase_patterns()
+
+
+def _texts() -> list[str]:
+    out = []
+    for path in (DEV, HELDOUT):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for s in split_sentences(json.loads(line)["text"]):
+                # whole sentences and the short windows the stages ask about
+                out += [s.text, s.text[:40], s.text[-60:]]
+    return out
+
+
+TEXTS = _texts()
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_cue_finds_the_spans_of_its_pattern_on_real_sentences(name: str) -> None:
+    """A cue's spans and first span are its pattern's, in any case and with case traps."""
+    pattern = PATTERNS[name]
+    c = cue(pattern)
+    for text in TEXTS:
+        for variant in (text, text.upper(), text.replace("i", "ı"), text.replace("s", "ſ")):
+            spans = [m.span() for m in pattern.finditer(variant)]
+            assert c.spans(variant) == spans, (name, variant)
+            assert c.search(variant) == (spans[0] if spans else None)
+
+
+def test_the_costly_english_cues_have_fast_twins() -> None:
+    """The distractor, media, undated and clause-boundary cues run over folded text."""
+    for name in ("lexicon.distractor", "lexicon.media", "lexicon.undated", "number_of"):
+        assert cue(PATTERNS[name]).folded is not None, name
+    assert cue(LEX.grammar.clause_boundary).folded is not None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"[A-Z]\w+", r"(?-i:Kyiv)", r"\x41", r"\N{LATIN SMALL LETTER A}", r"(a)\1", "é"],
+)
+def test_fold_twin_refuses_what_case_folding_could_change(source: str) -> None:
+    """Upper-case letters, inline flags, letter escapes and cased non-ASCII stay IGNORECASE."""
+    assert _fold_twin(source) is None
+
+
+def test_fold_case_refuses_text_whose_letters_fold_apart() -> None:
+    """Dotless i and long s match ASCII letters under IGNORECASE; dotted I grows when lowered."""
+    assert fold_case("Kyiv — 5 km²") == "kyiv — 5 km²"
+    assert fold_case("Kıyiv") is None
+    assert fold_case("Kurſk") is None
+    assert fold_case("İzium") is None
+
+
+_WORDS = ["a day", "covers", "Covering", "MINED", "per month", "had seized", "while", "but"]
+_WORDS += ["said", "added", "have been added", "which", "as of", "as", "after", ";", " — "]
+_WORDS += ["x", "total area", "grey zone", "at its peak", "K", "ſ", "ı", "İ", "'s", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10), st.sampled_from(["", " "]))
+def test_cue_matches_its_pattern_on_cue_words(words: list[str], sep: str) -> None:
+    """On runs of cue words, glued or spaced, a cue's spans are its pattern's."""
+    text = sep.join(words)
+    for name in ("lexicon.distractor", "lexicon.undated", "grammar.clause_boundary"):
+        pattern = PATTERNS[name]
+        assert cue(pattern).spans(text) == [m.span() for m in pattern.finditer(text)]
