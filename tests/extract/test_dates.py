@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -68,3 +69,18 @@ def test_scan_matches_finditer_on_time_words(words: list[str], upper: bool) -> N
     text = " ".join(words)
     text = text.upper() if upper else text
     assert _found(dates._scan(PATS, text)) == _found(PATS.regex.finditer(text))
+
+
+def test_opening_is_the_first_expression_when_it_opens_the_sentence() -> None:
+    """opening() scans only the first words, yet answers as find()[0] within the limit."""
+    lex = load_lexicon("en")
+    published = date(2024, 8, 13)
+    texts = [*_sentences(), "By Tuesday, Kyiv held 1,000 km².", "At most 5% on Monday."]
+    for text in texts:
+        for limit in (0, 4, 20):
+            full = dates.TimeResolver(lex, published=published).find(text, ref=published)
+            want = full[0] if full and full[0].start <= limit else None
+            got = dates.TimeResolver(lex, published=published).opening(
+                text, ref=published, limit=limit
+            )
+            assert got == want, text

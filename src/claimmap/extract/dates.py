@@ -229,8 +229,10 @@ def _word_scan(parts: list[str], classes: dict[str, dict[str, int]]) -> _WordSca
     )
 
 
-def _scan(pats: _TimePatterns, text: str) -> list[re.Match[str]]:
+def _scan(pats: _TimePatterns, text: str, *, stop: int | None = None) -> list[re.Match[str]]:
     """Return ``list(pats.regex.finditer(text))``, trying only words that can start a match.
+
+    With ``stop``, only the matches that start at or before it (the same ones).
 
     Every branch begins with a letter or digit after a non-word character, so a
     match starts where a word (``\\w+``) does. An ASCII word is looked up
@@ -239,12 +241,15 @@ def _scan(pats: _TimePatterns, text: str) -> list[re.Match[str]]:
     """
     scan = pats.scan
     if scan is None:
-        return list(pats.regex.finditer(text))
+        found = list(pats.regex.finditer(text))
+        return found if stop is None else [m for m in found if m.start() <= stop]
     by_word = scan.by_word
     out: list[re.Match[str]] = []
     end = 0
     for tok in _WORD.finditer(text):
         start = tok.start()
+        if stop is not None and start > stop:
+            break
         if start < end:
             continue
         word = tok.group()
@@ -321,7 +326,24 @@ class TimeResolver:
             cached = self._cache[key] = self._find(text, ref=ref)
         return cached
 
-    def _find(self, text: str, *, ref: date | None) -> list[TimeExpr]:
+    def opening(self, text: str, *, ref: date | None, limit: int) -> TimeExpr | None:
+        """Return ``find(text, ref=ref)[0]`` if it starts at or before ``limit``, else None.
+
+        Only the words up to ``limit`` are scanned, unless the sentence's matches are
+        known already: "By Tuesday, ..." is asked of every paragraph's sentences.
+        """
+        cached = self._cache.get((text, ref))
+        if cached is None:
+            matches = self._matches.get(text)
+            if matches is None:
+                matches = _scan(self.pats, text, stop=limit)
+            cached = self._find(text, ref=ref, matches=matches)
+        first = cached[0] if cached else None
+        return first if first is not None and first.start <= limit else None
+
+    def _find(
+        self, text: str, *, ref: date | None, matches: list[re.Match[str]] | None = None
+    ) -> list[TimeExpr]:
         undated = self._undated.get(text)
         if undated is None:
             undated = self._undated[text] = [
@@ -332,7 +354,8 @@ class TimeResolver:
         if ref is None or pub is None:
             return out
         month_ctx: tuple[int, int] | None = None
-        matches = self._matches.get(text)
+        if matches is None:
+            matches = self._matches.get(text)
         if matches is None:
             matches = self._matches[text] = _scan(self.pats, text)
         for m in matches:

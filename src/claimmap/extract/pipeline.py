@@ -620,10 +620,10 @@ class _ArticleExtractor:
         if self.last_statement_date is not None and self.g.same_day.match(sent.text):
             self.paragraph_time[sent.paragraph] = (sent.index, self.last_statement_date)
             return
-        for expr in self.times.find(sent.text, ref=self.published):
-            if expr.kind == POINT and expr.until is not None and expr.start <= 4:
-                self.paragraph_time[sent.paragraph] = (sent.index, expr.until)
-            break
+        # only the first time expression counts, and only where it opens the sentence
+        first = self.times.opening(sent.text, ref=self.published, limit=4)
+        if first is not None and first.kind == POINT and first.until is not None:
+            self.paragraph_time[sent.paragraph] = (sent.index, first.until)
 
 
 @lru_cache(maxsize=8)
