@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimmap.extract.lexicon import _fold_twin, cue, fold_case, load_lexicon
+from claimmap.extract import actors, frames
+from claimmap.extract.lexicon import Cue, _fold_twin, cue, fold_case, load_lexicon, phrase_cue
 from claimmap.extract.pipeline import _number_of
 from claimmap.extract.segment import split_sentences
 
@@ -97,3 +98,32 @@ def test_cue_matches_its_pattern_on_cue_words(words: list[str], sep: str) -> Non
     for name in ("lexicon.distractor", "lexicon.undated", "grammar.clause_boundary"):
         pattern = PATTERNS[name]
         assert cue(pattern).spans(text) == [m.span() for m in pattern.finditer(text)]
+
+
+def _phrase_cues() -> dict[str, Cue]:
+    a, f = actors._patterns(LEX), frames._patterns(LEX)
+    return {
+        "mention": a.mention_cue,
+        "say": a.say_cue,
+        "according": a.according_cue,
+        "places": f.places_cue,
+        "towns": f.towns_cue,
+        "verbs": f.verbs_cue,
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_phrase_cues()))
+def test_phrase_cue_finds_its_phrases_as_the_ignorecase_tree_does(name: str) -> None:
+    """The lower-cased tree over lower-cased text gives the IGNORECASE tree's spans."""
+    c = _phrase_cues()[name]
+    assert c.folded is not None
+    for text in TEXTS:
+        for variant in (text, text.upper(), text.swapcase(), text.replace("s", "ſ")):
+            assert c.spans(variant) == [m.span() for m in c.regex.finditer(variant)]
+
+
+def test_phrase_cue_keeps_the_ignorecase_tree_for_phrases_that_differ_in_case() -> None:
+    """ "Kyiv" and "kyiv region" are two branches under IGNORECASE: no twin, same spans."""
+    c = phrase_cue(["Kyiv", "kyiv region"])
+    assert c.folded is None
+    assert c.spans("Kyiv region") == [(0, 4)]

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimmap.extract.lexicon import Lexicon, cue, phrase_pattern
+from claimmap.extract.lexicon import Cue, Lexicon, cue, phrase_cue, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, PERCENT, Figure
 from claimmap.model import Holder, Kind, Measure
 
@@ -51,6 +51,10 @@ class _FramePatterns:
     towns: re.Pattern[str]
     passive: re.Pattern[str]
     to_be_freed: re.Pattern[str]
+    #: ``places``, ``towns`` and ``verbs`` for their spans, over lower-cased text
+    places_cue: Cue
+    towns_cue: Cue
+    verbs_cue: Cue
 
 
 @lru_cache(maxsize=8)
@@ -97,6 +101,9 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
             re.IGNORECASE,
         ),
         to_be_freed=re.compile(phrase_pattern(lang.verbs.to_be_freed), re.IGNORECASE),
+        places_cue=phrase_cue(place_of),
+        towns_cue=phrase_cue(lex.towns) if lex.towns else Cue(re.compile("(?!)"), None),
+        verbs_cue=phrase_cue(verb_class),
     )
 
 
@@ -126,8 +133,7 @@ class FrameFinder:
         if cached is not None:
             return cached
         out = self._places[text] = [
-            (m.start(), self.pats.place_of[m.group(0).lower()])
-            for m in self.pats.places.finditer(text)
+            (a, self.pats.place_of[text[a:b].lower()]) for a, b in self.pats.places_cue.spans(text)
         ]
         return out
 
@@ -138,9 +144,9 @@ class FrameFinder:
         ground they took lies.
         """
         return [
-            self.lex.towns[m.group(0).lower()]
-            for m in self.pats.towns.finditer(text)
-            if not self.g.town_goal.search(text[: m.start()])
+            self.lex.towns[text[a:b].lower()]
+            for a, b in self.pats.towns_cue.spans(text)
+            if not self.g.town_goal.search(text[:a])
         ]
 
     def side_of(self, word: str) -> str | None:
@@ -167,10 +173,10 @@ class FrameFinder:
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:
         found = None
         blocked = self.not_a_verb.spans(left)
-        for m in self.pats.verbs.finditer(left):
-            if any(a <= m.start() < b for a, b in blocked):
+        for start, end in self.pats.verbs_cue.spans(left):
+            if any(a <= start < b for a, b in blocked):
                 continue
-            found = (self.pats.verb_class[m.group(0).lower()], m.start(), m.end())
+            found = (self.pats.verb_class[left[start:end].lower()], start, end)
         return found
 
     def frame(
@@ -321,7 +327,7 @@ class FrameFinder:
         tail = self.g.trailing_hedges.sub("", gap.strip())
         if self.g.restatement_end.search(tail):
             return True
-        if self.pats.verbs.search(gap):
+        if self.pats.verbs_cue.search(gap):
             return False
         if self.g.speaking_verb.search(gap):
             return False
@@ -452,23 +458,23 @@ class FrameFinder:
         """
         out: list[str] = []
         last_end = -1
-        for m in self.pats.places.finditer(text):
-            codes = self.pats.place_of[m.group(0).lower()]
+        for start, end in self.pats.places_cue.spans(text):
+            codes = self.pats.place_of[text[start:end].lower()]
             is_country = all("-" not in c for c in codes)
             if is_country:
-                if self.g.possessive_place.match(text[m.end() : m.end() + 12]):
+                if self.g.possessive_place.match(text[end : end + 12]):
                     continue
                 # "the Armed Forces of Ukraine" names an actor, not a place
-                if self.g.actor_of.search(text[max(0, m.start() - 30) : m.start()]):
+                if self.g.actor_of.search(text[max(0, start - 30) : start]):
                     continue
                 if not self.g.place_preposition.search(
-                    text[max(0, m.start() - 12) : m.start()]
-                ) and not self.g.territory_word.search(m.group(0)):
+                    text[max(0, start - 12) : start]
+                ) and not self.g.territory_word.search(text[start:end]):
                     continue
-            if out and not self.g.place_list_gap.fullmatch(text[last_end : m.start()]):
+            if out and not self.g.place_list_gap.fullmatch(text[last_end:start]):
                 break
             out.extend(c for c in codes if c not in out)
-            last_end = m.end()
+            last_end = end
         if out:
             return tuple(out)
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure

@@ -348,6 +348,41 @@ def cue(regex: re.Pattern[str]) -> Cue:
     return Cue(regex, re.compile(source, regex.flags & ~re.IGNORECASE))
 
 
+def _folds_alike(phrases: Sequence[str]) -> bool:
+    """Whether the prefix tree of the lower-cased phrases matches as that of the phrases.
+
+    True when every letter is ASCII and no two phrases share a prefix that differs
+    only in case: IGNORECASE tries such twins as separate branches, the first one
+    winning even where the other goes on longer.
+    """
+    seen: dict[str, str] = {}
+    for phrase in phrases:
+        text = " ".join(phrase.split())
+        if not all(c.isascii() or (c.lower() == c == c.upper() and not c.isalpha()) for c in text):
+            return False
+        for i in range(1, len(text) + 1):
+            if seen.setdefault(text[:i].lower(), text[:i]) != text[:i]:
+                return False
+    return True
+
+
+def phrase_cue(phrases: Iterable[str]) -> Cue:
+    """Return :func:`phrase_pattern` of ``phrases`` as an IGNORECASE :class:`Cue`.
+
+    Its twin is the prefix tree of the lower-cased phrases, matched case-sensitively
+    over lower-cased text (about twice as fast), where :func:`_folds_alike` holds.
+    Callers read the matched text from the original, by the spans.
+
+    >>> phrase_cue(["Kursk", "Kursk region"]).spans("The KURSK Region, Kursk.")
+    [(4, 16), (18, 23)]
+    """
+    listed = [p for p in phrases if p.strip()]
+    regex = re.compile(phrase_pattern(listed), re.IGNORECASE)
+    if not _folds_alike(listed):
+        return Cue(regex, None)
+    return Cue(regex, re.compile(phrase_pattern([p.lower() for p in listed])))
+
+
 def _compile(path: str, where: str, patterns: Sequence[str]) -> re.Pattern[str]:
     try:
         return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
