@@ -11,8 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimmap.extract import actors, frames
-from claimmap.extract.lexicon import Cue, _fold_twin, cue, fold_case, load_lexicon, phrase_cue
+from claimmap.extract import actors, frames, numbers
+from claimmap.extract.lexicon import (
+    Cue,
+    _fold_twin,
+    _folds_alike,
+    cue,
+    fold_case,
+    load_lexicon,
+    phrase_cue,
+)
 from claimmap.extract.pipeline import _number_of
 from claimmap.extract.segment import split_sentences
 
@@ -127,3 +135,35 @@ def test_phrase_cue_keeps_the_ignorecase_tree_for_phrases_that_differ_in_case() 
     c = phrase_cue(["Kyiv", "kyiv region"])
     assert c.folded is None
     assert c.spans("Kyiv region") == [(0, 4)]
+
+
+def test_figure_twin_finds_the_figures_of_the_ignorecase_regex() -> None:
+    """The figure regex over lower-cased text: the same spans, the groups lower-cased."""
+    c = numbers._patterns(LEX).figure_cue
+    assert c.folded is not None
+
+    def found(matches: list[re.Match[str]]) -> list[object]:
+        return [
+            (m.span(), {k: v.lower() if v else v for k, v in m.groupdict().items()})
+            for m in matches
+        ]
+
+    for text in TEXTS:
+        for variant in (text, text.upper(), text.replace("s", "ſ")):
+            assert found(c.matches(variant)) == found(list(c.regex.finditer(variant)))
+
+
+@pytest.mark.parametrize(
+    ("phrases", "alike"),
+    [
+        (["Ukrainian", "Russian", "recaptured"], True),
+        (["Abc", "aXd"], True),
+        (["Kyiv", "kyiv region"], False),
+        (["R", "ra"], False),
+        (["Sq km", "sq kilometres"], False),
+        (["Kyïv"], False),
+    ],
+)
+def test_folds_alike_only_where_case_twins_part_at_once(phrases: list[str], alike: bool) -> None:
+    """Branches that differ in case may merge only where the words part at the next letter."""
+    assert _folds_alike(phrases) is alike

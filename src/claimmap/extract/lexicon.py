@@ -331,6 +331,17 @@ class Cue:
             m = self.folded.search(low)
         return None if m is None else m.span()
 
+    def matches(self, text: str) -> list[re.Match[str]]:
+        """Return the matches in ``text`` (as ``finditer``), perhaps over its lower-cased copy.
+
+        Their spans are those in ``text``; their matched text is lower-cased when the
+        twin ran, so a caller reads it case-insensitively or slices ``text``.
+        """
+        low = fold_case(text) if self.folded is not None else None
+        if low is None or self.folded is None:
+            return list(self.regex.finditer(text))
+        return list(self.folded.finditer(low))
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Return the spans of all matches in ``text`` (as ``finditer``)."""
         low = fold_case(text) if self.folded is not None else None
@@ -351,19 +362,35 @@ def cue(regex: re.Pattern[str]) -> Cue:
 def _folds_alike(phrases: Sequence[str]) -> bool:
     """Whether the prefix tree of the lower-cased phrases matches as that of the phrases.
 
-    True when every letter is ASCII and no two phrases share a prefix that differs
-    only in case: IGNORECASE tries such twins as separate branches, the first one
-    winning even where the other goes on longer.
+    Every letter must be ASCII. IGNORECASE tries two branches that differ only in
+    case ("R" of "Russian", "r" of "recaptured") one after the other, where the
+    lower-cased tree has one: the same matches as long as the words part at the
+    next letter and neither ends there ("R" and "ra" would not: IGNORECASE stops
+    at "R", the merged tree goes on to "ra").
     """
-    seen: dict[str, str] = {}
+    trie: dict[str, Any] = {}
     for phrase in phrases:
         text = " ".join(phrase.split())
         if not all(c.isascii() or (c.lower() == c == c.upper() and not c.isalpha()) for c in text):
             return False
-        for i in range(1, len(text) + 1):
-            if seen.setdefault(text[:i].lower(), text[:i]) != text[:i]:
+        node = trie
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alike(nodes: list[dict[str, Any]]) -> bool:
+        if len(nodes) > 1:
+            firsts = [{ch.lower() for ch in n} for n in nodes]
+            if any("" in f for f in firsts) or sum(map(len, firsts)) != len(set().union(*firsts)):
                 return False
-    return True
+        merged: dict[str, list[dict[str, Any]]] = {}
+        for n in nodes:
+            for ch, child in n.items():
+                if ch:
+                    merged.setdefault(ch.lower(), []).append(child)
+        return all(alike(group) for group in merged.values())
+
+    return alike([trie])
 
 
 def phrase_cue(phrases: Iterable[str]) -> Cue:
