@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimmap.extract.lexicon import ActorEntry, Cue, Lexicon, phrase_cue, phrase_pattern
+from claimmap.extract.lexicon import ActorEntry, Cue, Lexicon, cue, phrase_cue, phrase_pattern
 from claimmap.extract.segment import Sentence
 from claimmap.model import Side
 
@@ -124,6 +124,9 @@ class Attributor:
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
         self.mentioned: list[Speaker] = []
         self._mentions: dict[int, list[_Mention]] = {}
+        # asked only for spans: matched case-sensitively over lower-cased text
+        self._pronoun = cue(self.g.pronoun)
+        self._own_count = cue(self.g.own_count)
 
     def _known(self, alias: str) -> Speaker:
         actor = self.pats.by_alias[alias.lower()]
@@ -203,9 +206,11 @@ class Attributor:
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
-        for m in self.g.pronoun.finditer(text):
+        for m in self._pronoun.matches(text):
+            # the match may be over lower-cased text: the pronoun is read from ``text``
             if free(m.start(), m.end()):
-                found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=m.group("p")))
+                pa, pb = m.span("p")
+                found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=text[pa:pb]))
         found.sort(key=lambda x: x.start)
         return found
 
@@ -315,23 +320,25 @@ class Attributor:
                 speaker = self.resolve(after[0])
                 if speaker:
                     out.append(Attribution(pos=off + start, speaker=speaker, inverted=True))
-        for m in self.g.own_count.finditer(text):
-            inner = [x for x in mentions if off + m.start() <= x.start < off + m.end()]
+        for start, end in self._own_count.spans(text):
+            inner = [x for x in mentions if off + start <= x.start < off + end]
             if inner:
                 speaker = self.resolve(inner[0])
                 if speaker:
-                    out.append(Attribution(pos=off + m.start(), speaker=speaker))
+                    out.append(Attribution(pos=off + start, speaker=speaker))
+        all_asides: list[tuple[int, int]] | None = None
         for verb_start, verb_end in self.pats.say_cue.spans(text):
             pos = off + verb_start
             if sent.in_quote(pos):
                 continue
             # "An official, who spoke on condition that he not be named, said": the
             # relative clause is skipped, and "he" in it is not the speaker
-            asides = [
-                (off + a.start(), off + a.end())
-                for a in self.g.relative_aside.finditer(text)
-                if off + a.end() <= pos
-            ]
+            if all_asides is None:
+                # found once per sentence, not once per speaking verb
+                all_asides = [
+                    (off + a.start(), off + a.end()) for a in self.g.relative_aside.finditer(text)
+                ]
+            asides = [(a, b) for a, b in all_asides if b <= pos]
             before = [
                 x
                 for x in mentions
