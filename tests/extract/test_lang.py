@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 from claimmap.errors import ConfigError
 from claimmap.extract.lang import Grammar, available_languages, load_grammar
+from claimmap.extract.lang.en import GRAMMAR
 from claimmap.extract.lexicon import load_lexicon
+from claimmap.extract.segment import split_sentences
 
 
 def test_unknown_language_raises_config_error_naming_the_available_ones() -> None:
@@ -85,3 +89,19 @@ def test_english_patterns_recognise_what_their_fields_name(
     """A few English fields, on the phrases their comments name."""
     pattern = getattr(load_grammar("en"), field)
     assert (pattern.search(text) is not None) is matches
+
+
+def test_capitalised_name_matches_as_its_one_or_two_first_names_form() -> None:
+    """The name pattern, written to begin with [A-Z], finds what (?:Name\\s+){1,2}Name does."""
+    name = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    plain = re.compile(
+        rf"(?P<n>(?:{name}\s+){{1,2}}{name})"
+        + GRAMMAR.capitalised_name.pattern.split("(?=", 1)[1].join(["(?=", ""])
+    )
+    data = Path(__file__).parent / "data" / "heldout.jsonl"
+    texts = [json.loads(line)["text"] for line in data.read_text(encoding="utf-8").splitlines()]
+    texts.append("Oleksandr Syrskyi said. Apty Alaudinov Jr Smith, told. A-Bc De-Fg Hi said")
+    for text in texts:
+        for sent in split_sentences(text):
+            want = [m.span() for m in plain.finditer(sent.text)]
+            assert [m.span() for m in GRAMMAR.capitalised_name.finditer(sent.text)] == want

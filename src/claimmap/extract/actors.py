@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from claimmap.extract.lexicon import ActorEntry, Lexicon, phrase_pattern
+from claimmap.extract.lexicon import ActorEntry, Cue, Lexicon, cue, phrase_cue, phrase_pattern
 from claimmap.extract.segment import Sentence
 from claimmap.model import Side
 
@@ -56,6 +56,10 @@ class _ActorPatterns:
     #: region names and the country each lies in, for "the Kherson region's governor"
     places: re.Pattern[str]
     place_country: dict[str, str]
+    #: ``mention``, ``say`` and ``according`` for their spans, over lower-cased text
+    mention_cue: Cue
+    say_cue: Cue
+    according_cue: Cue
 
 
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
@@ -85,6 +89,9 @@ def _patterns(lex: Lexicon) -> _ActorPatterns:
         side_words=re.compile(phrase_pattern([*sides.RU, *sides.UA]), re.IGNORECASE),
         ru_words=frozenset(w.lower() for w in sides.RU),
         ua_words=frozenset(w.lower() for w in sides.UA),
+        mention_cue=phrase_cue(by_alias),
+        say_cue=phrase_cue(cues.say_verbs),
+        according_cue=phrase_cue(cues.according_to),
     )
 
 
@@ -117,6 +124,9 @@ class Attributor:
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
         self.mentioned: list[Speaker] = []
         self._mentions: dict[int, list[_Mention]] = {}
+        # asked only for spans: matched case-sensitively over lower-cased text
+        self._pronoun = cue(self.g.pronoun)
+        self._own_count = cue(self.g.own_count)
 
     def _known(self, alias: str) -> Speaker:
         actor = self.pats.by_alias[alias.lower()]
@@ -137,12 +147,15 @@ class Attributor:
         def free(a: int, b: int) -> bool:
             return all(b <= x or a >= y for x, y in taken)
 
+        # the generic-role pattern is the costliest here: found once, read twice
+        generic = list(self.g.generic_speaker.finditer(text))
         known: list[tuple[int, int, Speaker]] = []
-        for m in self.pats.mention.finditer(text):
-            if not (m.group(0)[0].isupper() or m.group(0).startswith(self.g.the)):
+        for a, b in self.pats.mention_cue.spans(text):
+            name = text[a:b]
+            if not (name[0].isupper() or name.startswith(self.g.the)):
                 continue
-            known.append((m.start(), m.end(), self._known(m.group(0))))
-        for m in self.g.generic_speaker.finditer(text):
+            known.append((a, b, self._known(name)))
+        for m in generic:
             # "a senior source on the Ukrainian General Staff": the source speaks, with
             # the side of the body it belongs to; a known name in its head stays known
             inner = [k for k in known if m.start() < k[0] and k[1] <= m.end()]
@@ -156,7 +169,7 @@ class Attributor:
             if free(a, b):
                 found.append(_Mention(off + a, off + b, speaker))
                 taken.append((a, b))
-        for m in self.g.generic_speaker.finditer(text):
+        for m in generic:
             if not free(m.start(), m.end()):
                 continue
             phrase = m.group("g").rstrip()
@@ -193,9 +206,11 @@ class Attributor:
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
-        for m in self.g.pronoun.finditer(text):
+        for m in self._pronoun.matches(text):
+            # the match may be over lower-cased text: the pronoun is read from ``text``
             if free(m.start(), m.end()):
-                found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=m.group("p")))
+                pa, pb = m.span("p")
+                found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=text[pa:pb]))
         found.sort(key=lambda x: x.start)
         return found
 
@@ -277,7 +292,7 @@ class Attributor:
             place = self.pats.places.search(text)
             if place is not None:
                 return Side(self.pats.place_country[place.group(0).lower()])
-        if self.pats.mention.search(clause):
+        if self.pats.mention_cue.search(clause):
             return None
         return _side_of_words(clause, self.pats)
 
@@ -299,29 +314,31 @@ class Attributor:
             ):
                 self.mentioned.append(x.speaker)
         out: list[Attribution] = []
-        for m in self.pats.according.finditer(text):
-            after = [x for x in mentions if x.start >= off + m.end()]
+        for start, end in self.pats.according_cue.spans(text):
+            after = [x for x in mentions if x.start >= off + end]
             if after:
                 speaker = self.resolve(after[0])
                 if speaker:
-                    out.append(Attribution(pos=off + m.start(), speaker=speaker, inverted=True))
-        for m in self.g.own_count.finditer(text):
-            inner = [x for x in mentions if off + m.start() <= x.start < off + m.end()]
+                    out.append(Attribution(pos=off + start, speaker=speaker, inverted=True))
+        for start, end in self._own_count.spans(text):
+            inner = [x for x in mentions if off + start <= x.start < off + end]
             if inner:
                 speaker = self.resolve(inner[0])
                 if speaker:
-                    out.append(Attribution(pos=off + m.start(), speaker=speaker))
-        for m in self.pats.say.finditer(text):
-            pos = off + m.start()
+                    out.append(Attribution(pos=off + start, speaker=speaker))
+        all_asides: list[tuple[int, int]] | None = None
+        for verb_start, verb_end in self.pats.say_cue.spans(text):
+            pos = off + verb_start
             if sent.in_quote(pos):
                 continue
             # "An official, who spoke on condition that he not be named, said": the
             # relative clause is skipped, and "he" in it is not the speaker
-            asides = [
-                (off + a.start(), off + a.end())
-                for a in self.g.relative_aside.finditer(text)
-                if off + a.end() <= pos
-            ]
+            if all_asides is None:
+                # found once per sentence, not once per speaking verb
+                all_asides = [
+                    (off + a.start(), off + a.end()) for a in self.g.relative_aside.finditer(text)
+                ]
+            asides = [(a, b) for a, b in all_asides if b <= pos]
             before = [
                 x
                 for x in mentions
@@ -329,7 +346,9 @@ class Attributor:
                 and not sent.in_quote(x.start)
                 and not any(a <= x.start < b for a, b in asides)
             ]
-            after = [x for x in mentions if x.start >= off + m.end() and not sent.in_quote(x.start)]
+            after = [
+                x for x in mentions if x.start >= off + verb_end and not sent.in_quote(x.start)
+            ]
             speaker = None
             inverted = False
             # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
@@ -349,8 +368,8 @@ class Attributor:
                     )
                     speaker = self.resolve(head, recent) or self._describe(head, sent)
             # "told Reuters": the one told is never the speaker
-            told = m.group(0).lower() in self.g.told_verbs
-            if speaker is None and not told and after and after[0].start - (off + m.end()) <= 4:
+            told = text[verb_start:verb_end].lower() in self.g.told_verbs
+            if speaker is None and not told and after and after[0].start - (off + verb_end) <= 4:
                 speaker = self.resolve(after[0], recent)
                 inverted = True
             if speaker is not None:

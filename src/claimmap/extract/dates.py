@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.extract.lexicon import Lexicon, cue, phrase_pattern
 
 POINT, PERIOD, UNDATED, STATEMENT = "point", "period", "undated", "statement"
 #: "over the same month": the period of the figure stated before
@@ -70,9 +70,60 @@ def minus_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+# The words a match of each branch of the time regex can begin with, by the branch's
+# group name: <month>, <weekday> and <number> stand for the lexicon's words, <digit>
+# for any word that starts with a digit. ``_scan`` tries at each word only the
+# branches that can begin there, which gives finditer's matches at a fraction of
+# its cost (finditer tries all branches at every word, case-insensitively). A
+# branch missing from this table turns the scan off (finditer again); a branch
+# given a new first word must have it added here (tests/extract/test_dates.py
+# compares the scan with finditer on the dev and held-out sentences).
+_MONTH, _WEEKDAY, _NUMBER, _DIGIT = "<month>", "<weekday>", "<number>", "<digit>"
+_FIRST_WORDS: dict[str, tuple[str, ...]] = {
+    "between": ("between",),
+    "betweenev": ("between",),
+    "sincestart": ("since", "this", "so"),
+    "sinceev": ("since",),
+    "sincebegan": ("since",),
+    "since": ("since",),
+    "past": ("over", "in", "during"),
+    "firstdays": ("in", "the"),
+    "endof": ("at", "by", "to"),
+    "eve": ("on",),
+    "ago": (_DIGIT, _NUMBER, "a", "an", "half"),
+    "earlier": (_DIGIT, _NUMBER),
+    "upto": ("up",),
+    "lastmonth": ("last",),
+    "date": (_MONTH, _DIGIT),
+    "monthyear": ("in", _MONTH),
+    "inmonth": ("in", "for", "during", _MONTH),
+    "year": ("in", "for", "during", "the"),
+    "weekday": ("on", "late", "last", _WEEKDAY),
+    "lastweek": ("last", "a"),
+    "thisweek": ("this",),
+    "yesterday": ("yesterday", "overnight"),
+    "daytime": ("during", "over"),
+    "month": ("for", "this"),
+    "same": ("over", "in", "during", "for", "across"),
+}
+_WORD = re.compile(r"\w+")
+_BRANCH_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
+@dataclass(frozen=True, slots=True)
+class _WordScan:
+    """The time regex cut down to the branches each first word can begin."""
+
+    #: lower-cased ASCII first word -> the regex of the branches it can begin
+    by_word: dict[str, re.Pattern[str]]
+    #: the regex of the branches a word starting with a digit can begin
+    digit: re.Pattern[str]
+
+
 @dataclass(frozen=True, slots=True)
 class _TimePatterns:
     regex: re.Pattern[str]
+    scan: _WordScan | None
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, int]
@@ -124,11 +175,97 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
     return _TimePatterns(
         regex=regex,
+        scan=_word_scan(parts, {_MONTH: t.months, _WEEKDAY: t.weekdays, _NUMBER: t.numbers}),
         months={k.lower(): v for k, v in t.months.items()},
         weekdays={k.lower(): v for k, v in t.weekdays.items()},
         numbers={k.lower(): v for k, v in t.numbers.items()},
         events={k.lower(): date.fromisoformat(v) for k, v in t.events.items()},
     )
+
+
+def _word_scan(parts: list[str], classes: dict[str, dict[str, int]]) -> _WordScan | None:
+    """Compile, per first word, the time regex with only the branches it can begin.
+
+    The other branches stay in, behind one ``(?!)``, so every group name exists
+    and the kept ones keep their order (the first that matches wins, as in the
+    whole regex). Returns None (scan off) when a branch or a lexicon word is
+    outside what the scan knows: a branch without a ``_FIRST_WORDS`` entry, or a
+    word whose first word is not ASCII letters and digits.
+    """
+    names: list[str] = []
+    for part in parts:
+        named = _BRANCH_NAME.match(part)
+        if named is None or named.group(1) not in _FIRST_WORDS:
+            return None
+        names.append(named.group(1))
+    branches: dict[str, set[int]] = {}
+    digit: set[int] = set()
+    for i, name in enumerate(names):
+        for entry in _FIRST_WORDS[name]:
+            if entry == _DIGIT:
+                digit.add(i)
+                continue
+            for phrase in classes.get(entry, {entry: 0}):
+                first = _WORD.match(phrase.strip().lower())
+                if first is None or not (first.group().isascii() and first.group().isalnum()):
+                    return None
+                if first.group()[0].isdigit():
+                    return None
+                branches.setdefault(first.group(), set()).add(i)
+    compiled: dict[frozenset[int], re.Pattern[str]] = {}
+
+    def regex_of(keep: set[int]) -> re.Pattern[str]:
+        key = frozenset(keep)
+        if key not in compiled:
+            alts = [p if i in keep else "(?!)" + p for i, p in enumerate(parts)]
+            compiled[key] = re.compile(
+                r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE
+            )
+        return compiled[key]
+
+    return _WordScan(
+        by_word={word: regex_of(keep) for word, keep in branches.items()},
+        digit=regex_of(digit),
+    )
+
+
+def _scan(pats: _TimePatterns, text: str, *, stop: int | None = None) -> list[re.Match[str]]:
+    """Return ``list(pats.regex.finditer(text))``, trying only words that can start a match.
+
+    With ``stop``, only the matches that start at or before it (the same ones).
+
+    Every branch begins with a letter or digit after a non-word character, so a
+    match starts where a word (``\\w+``) does. An ASCII word is looked up
+    lower-cased (for ASCII, what IGNORECASE matches); any other word tries the
+    whole regex, since IGNORECASE matches some non-ASCII letters to ASCII ones.
+    """
+    scan = pats.scan
+    if scan is None:
+        found = list(pats.regex.finditer(text))
+        return found if stop is None else [m for m in found if m.start() <= stop]
+    by_word = scan.by_word
+    out: list[re.Match[str]] = []
+    end = 0
+    for tok in _WORD.finditer(text):
+        start = tok.start()
+        if stop is not None and start > stop:
+            break
+        if start < end:
+            continue
+        word = tok.group()
+        if word.isascii():
+            rx = by_word.get(word.lower())
+            if rx is None:
+                if not word[0].isdigit():
+                    continue
+                rx = scan.digit
+        else:
+            rx = pats.regex
+        m = rx.match(text, start)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _day(raw: str | None) -> int | None:
@@ -158,9 +295,12 @@ class TimeResolver:
     def __init__(self, lex: Lexicon, *, published: date | None) -> None:
         self.pats = _patterns(lex)
         self.published = published
-        self.undated = lex.pattern("undated")
+        self.undated = cue(lex.pattern("undated"))
         # one article asks about the same sentence several times (statement, figures)
         self._cache: dict[tuple[str, date | None], list[TimeExpr]] = {}
+        # the matches do not depend on the reference date: one scan per sentence
+        self._matches: dict[str, list[re.Match[str]]] = {}
+        self._undated: dict[str, list[TimeExpr]] = {}
 
     def _month(self, raw: str | None) -> int | None:
         if not raw:
@@ -186,15 +326,39 @@ class TimeResolver:
             cached = self._cache[key] = self._find(text, ref=ref)
         return cached
 
-    def _find(self, text: str, *, ref: date | None) -> list[TimeExpr]:
-        out: list[TimeExpr] = []
+    def opening(self, text: str, *, ref: date | None, limit: int) -> TimeExpr | None:
+        """Return ``find(text, ref=ref)[0]`` if it starts at or before ``limit``, else None.
+
+        Only the words up to ``limit`` are scanned, unless the sentence's matches are
+        known already: "By Tuesday, ..." is asked of every paragraph's sentences.
+        """
+        cached = self._cache.get((text, ref))
+        if cached is None:
+            matches = self._matches.get(text)
+            if matches is None:
+                matches = _scan(self.pats, text, stop=limit)
+            cached = self._find(text, ref=ref, matches=matches)
+        first = cached[0] if cached else None
+        return first if first is not None and first.start <= limit else None
+
+    def _find(
+        self, text: str, *, ref: date | None, matches: list[re.Match[str]] | None = None
+    ) -> list[TimeExpr]:
+        undated = self._undated.get(text)
+        if undated is None:
+            undated = self._undated[text] = [
+                TimeExpr(a, b, UNDATED) for a, b in self.undated.spans(text)
+            ]
+        out = list(undated)
         pub = self.published
-        for m in self.undated.finditer(text):
-            out.append(TimeExpr(m.start(), m.end(), UNDATED))
         if ref is None or pub is None:
             return out
         month_ctx: tuple[int, int] | None = None
-        for m in self.pats.regex.finditer(text):
+        if matches is None:
+            matches = self._matches.get(text)
+        if matches is None:
+            matches = self._matches[text] = _scan(self.pats, text)
+        for m in matches:
             expr = self._resolve(m, ref=ref, pub=pub, month_ctx=month_ctx)
             if expr is None:
                 continue

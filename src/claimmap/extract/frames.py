@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.extract.lexicon import Cue, Lexicon, cue, phrase_cue, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, PERCENT, Figure
 from claimmap.model import Holder, Kind, Measure
 
@@ -51,6 +51,10 @@ class _FramePatterns:
     towns: re.Pattern[str]
     passive: re.Pattern[str]
     to_be_freed: re.Pattern[str]
+    #: ``places``, ``towns`` and ``verbs`` for their spans, over lower-cased text
+    places_cue: Cue
+    towns_cue: Cue
+    verbs_cue: Cue
 
 
 @lru_cache(maxsize=8)
@@ -97,6 +101,9 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
             re.IGNORECASE,
         ),
         to_be_freed=re.compile(phrase_pattern(lang.verbs.to_be_freed), re.IGNORECASE),
+        places_cue=phrase_cue(place_of),
+        towns_cue=phrase_cue(lex.towns) if lex.towns else Cue(re.compile("(?!)"), None),
+        verbs_cue=phrase_cue(verb_class),
     )
 
 
@@ -112,9 +119,12 @@ class FrameFinder:
         self.share_block = lex.pattern("share_block")
         self.control_states = lex.control_states
         self._places: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        self.distractor = lex.pattern("distractor")
+        # asked only where they match: matched case-sensitively over lower-cased text
+        self.distractor = cue(lex.pattern("distractor"))
+        self.clause_boundary = cue(self.g.clause_boundary)
+        self.object_boundary = cue(self.g.object_boundary)
         self.holder_before = lex.pattern("holder_before")
-        self.not_a_verb = lex.pattern("not_a_verb")
+        self.not_a_verb = cue(lex.pattern("not_a_verb"))
 
     # -- places ---------------------------------------------------------------------
     def places(self, text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -123,8 +133,7 @@ class FrameFinder:
         if cached is not None:
             return cached
         out = self._places[text] = [
-            (m.start(), self.pats.place_of[m.group(0).lower()])
-            for m in self.pats.places.finditer(text)
+            (a, self.pats.place_of[text[a:b].lower()]) for a, b in self.pats.places_cue.spans(text)
         ]
         return out
 
@@ -135,9 +144,9 @@ class FrameFinder:
         ground they took lies.
         """
         return [
-            self.lex.towns[m.group(0).lower()]
-            for m in self.pats.towns.finditer(text)
-            if not self.g.town_goal.search(text[: m.start()])
+            self.lex.towns[text[a:b].lower()]
+            for a, b in self.pats.towns_cue.spans(text)
+            if not self.g.town_goal.search(text[:a])
         ]
 
     def side_of(self, word: str) -> str | None:
@@ -163,11 +172,11 @@ class FrameFinder:
 
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:
         found = None
-        blocked = [b.span() for b in self.not_a_verb.finditer(left)]
-        for m in self.pats.verbs.finditer(left):
-            if any(a <= m.start() < b for a, b in blocked):
+        blocked = self.not_a_verb.spans(left)
+        for start, end in self.pats.verbs_cue.spans(left):
+            if any(a <= start < b for a, b in blocked):
                 continue
-            found = (self.pats.verb_class[m.group(0).lower()], m.start(), m.end())
+            found = (self.pats.verb_class[left[start:end].lower()], start, end)
         return found
 
     def frame(
@@ -188,9 +197,8 @@ class FrameFinder:
         s = fig.start - offset
         e = fig.end - offset
         left_full = sent_text[:s]
-        cut = 0
-        for b in self.g.clause_boundary.finditer(left_full):
-            cut = b.end()
+        boundaries = self.clause_boundary.spans(left_full)
+        cut = boundaries[-1][1] if boundaries else 0
         left = left_full[cut:]
         joined = False
         if self.g.scare_quoted.match(sent_text[e:]):
@@ -215,8 +223,8 @@ class FrameFinder:
                 left = sent_text[prev[0].end - offset : s]
         r_end = len(sent_text) if next_start is None else next_start - offset
         right_full = sent_text[e:r_end]
-        bm = self.g.clause_boundary.search(right_full)
-        right = right_full[: bm.start()] if bm else right_full
+        bm = self.clause_boundary.search(right_full)
+        right = right_full[: bm[0]] if bm else right_full
         if self.distractor.search(left[-40:] + sent_text[s:e] + right[:60]):
             return None
         # "..., 43 in the Donetsk region and seven in the Luhansk region": a breakdown
@@ -241,10 +249,8 @@ class FrameFinder:
             # "82 settlements covering an area of 1,150 km² are now under the control of
             # Ukraine's forces": the verb after the list governs its first figure too
             rest = sent_text[next_end - offset :]
-            bm = self.g.clause_boundary.search(rest)
-            found = self._predicate(
-                left, left_full, cut, rest[: bm.start()] if bm else rest, joined
-            )
+            bm = self.clause_boundary.search(rest)
+            found = self._predicate(left, left_full, cut, rest[: bm[0]] if bm else rest, joined)
         if found is None:
             if joined and prev is not None:
                 return self._inherit(prev[1], fig, right)
@@ -269,8 +275,8 @@ class FrameFinder:
         else:
             kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
         # the object of a share runs on past "after": "half of the land seized after ..."
-        om = self.g.object_boundary.search(right_full)
-        measure = self._measure(fig, right_full[: om.start()] if om else right_full, left)
+        om = self.object_boundary.search(right_full)
+        measure = self._measure(fig, right_full[: om[0]] if om else right_full, left)
         if measure is None:
             if not (joined and prev is not None and fig.unit == BARE):
                 return None
@@ -303,8 +309,8 @@ class FrameFinder:
         if nxt is None or not self.g.list_gap.fullmatch(sent_text[end:nxt]):
             return ()
         rest = sent_text[end:]
-        bm = self.g.clause_boundary.search(rest)
-        return self.regions(rest[: bm.start()] if bm else rest)
+        bm = self.clause_boundary.search(rest)
+        return self.regions(rest[: bm[0]] if bm else rest)
 
     def _is_apposition(self, gap: str) -> bool:
         """Whether a figure restates or compares with the one before, whatever the verb."""
@@ -321,7 +327,7 @@ class FrameFinder:
         tail = self.g.trailing_hedges.sub("", gap.strip())
         if self.g.restatement_end.search(tail):
             return True
-        if self.pats.verbs.search(gap):
+        if self.pats.verbs_cue.search(gap):
             return False
         if self.g.speaking_verb.search(gap):
             return False
@@ -452,23 +458,23 @@ class FrameFinder:
         """
         out: list[str] = []
         last_end = -1
-        for m in self.pats.places.finditer(text):
-            codes = self.pats.place_of[m.group(0).lower()]
+        for start, end in self.pats.places_cue.spans(text):
+            codes = self.pats.place_of[text[start:end].lower()]
             is_country = all("-" not in c for c in codes)
             if is_country:
-                if self.g.possessive_place.match(text[m.end() : m.end() + 12]):
+                if self.g.possessive_place.match(text[end : end + 12]):
                     continue
                 # "the Armed Forces of Ukraine" names an actor, not a place
-                if self.g.actor_of.search(text[max(0, m.start() - 30) : m.start()]):
+                if self.g.actor_of.search(text[max(0, start - 30) : start]):
                     continue
                 if not self.g.place_preposition.search(
-                    text[max(0, m.start() - 12) : m.start()]
-                ) and not self.g.territory_word.search(m.group(0)):
+                    text[max(0, start - 12) : start]
+                ) and not self.g.territory_word.search(text[start:end]):
                     continue
-            if out and not self.g.place_list_gap.fullmatch(text[last_end : m.start()]):
+            if out and not self.g.place_list_gap.fullmatch(text[last_end:start]):
                 break
             out.extend(c for c in codes if c not in out)
-            last_end = m.end()
+            last_end = end
         if out:
             return tuple(out)
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure

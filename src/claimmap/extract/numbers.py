@@ -11,11 +11,12 @@ figure of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimmap.extract.lang import Grammar
-from claimmap.extract.lexicon import Lexicon, phrase_pattern
+from claimmap.extract.lexicon import Cue, Lexicon, _fold_twin, _folds_alike, phrase_pattern
 from claimmap.model import Measure, Qualifier
 
 KM2_PER_MI2 = 2.589988110336
@@ -52,6 +53,8 @@ class Figure:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     figure: re.Pattern[str]
+    #: ``figure`` with its twin for lower-cased text (matched text lower-cased)
+    figure_cue: Cue
     hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
     hedge_kinds: dict[str, Qualifier]
@@ -95,27 +98,24 @@ def parse_number(raw: str, *, words: dict[str, float], multipliers: dict[str, fl
     return total + current
 
 
-@lru_cache(maxsize=8)
-def _patterns(lex: Lexicon) -> _Patterns:
-    lang = lex.language
+def _figure_source(lex: Lexicon, phrases: Callable[[Iterable[str]], str]) -> str:
+    """The figure regex, with the lexicon's word lists written by ``phrases``."""
     g = lex.grammar
-    n = lang.numbers
-    words = dict(n.words)
-    words[g.article_one] = 1
-    word_alt = phrase_pattern([*n.words, *n.multipliers])
+    n = lex.language.numbers
+    u = lex.language.units
+    word_alt = phrases([*n.words, *n.multipliers])
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    mult_alt = phrase_pattern(n.multipliers)
+    mult_alt = phrases(n.multipliers)
     spelled = rf"{g.number_article}{word_alt}(?:(?:\s+|-){g.number_and}{word_alt})*"
     number = rf"(?:(?:{digits})(?:\s+{mult_alt})?|{spelled})"
-    u = lang.units
     units = {
-        "km2": phrase_pattern(u.area_km2),
-        "mi2": phrase_pattern(u.area_mi2),
-        "ha": phrase_pattern(u.hectares),
-        "pct": r"(?:\s?%|\s+" + phrase_pattern([p for p in u.percent if p != "%"]) + ")",
-        "settle": phrase_pattern(u.settlements),
+        "km2": phrases(u.area_km2),
+        "mi2": phrases(u.area_mi2),
+        "ha": phrases(u.hectares),
+        "pct": r"(?:\s?%|\s+" + phrases([p for p in u.percent if p != "%"]) + ")",
+        "settle": phrases(u.settlements),
     }
-    adjectives = phrase_pattern(u.settlement_adjectives)
+    adjectives = phrases(u.settlement_adjectives)
     rng = g.range_separator
     unit_group = (
         rf"(?:(?P<pct>{units['pct']})"
@@ -123,14 +123,39 @@ def _patterns(lex: Lexicon) -> _Patterns:
         rf"|\s+(?:{g.settlements_of}(?P<ofset>{units['settle']}))"
         rf"|\s+(?:{adjectives}\s+)?(?P<settle>{units['settle']}))?"
     )
-    fraction_alt = phrase_pattern(n.fractions)
+    fraction_alt = phrases(n.fractions)
     # the fraction first: "three-quarters of" is not the number "three"
-    figure = re.compile(
+    return (
         rf"(?<![\w-])(?P<frac>{fraction_alt}){g.fraction_of}"
         rf"|(?<![\w.,])(?P<btw>{g.range_between})?(?P<lo>{number}){g.percent_glued}"
-        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])",
-        re.IGNORECASE,
+        rf"(?:{rng}(?P<hi>{number}))?{unit_group}(?![\w])"
     )
+
+
+@lru_cache(maxsize=8)
+def _patterns(lex: Lexicon) -> _Patterns:
+    lang = lex.language
+    g = lex.grammar
+    n = lang.numbers
+    words = dict(n.words)
+    words[g.article_one] = 1
+    u = lang.units
+    lists = [
+        [*n.words, *n.multipliers],
+        n.multipliers,
+        u.area_km2,
+        u.area_mi2,
+        u.hectares,
+        [p for p in u.percent if p != "%"],
+        u.settlements,
+        u.settlement_adjectives,
+        n.fractions,
+    ]
+    figure = re.compile(_figure_source(lex, phrase_pattern), re.IGNORECASE)
+    # the twin for lower-cased text: the same regex over the lower-cased word lists
+    twin = None
+    if all(_folds_alike(list(words_)) for words_ in lists):
+        twin = _fold_twin(_figure_source(lex, lambda ps: phrase_pattern(p.lower() for p in ps)))
     hedge_kinds: dict[str, Qualifier] = {}
     for q in Qualifier:
         for phrase in getattr(lang.hedges, q.value):
@@ -149,6 +174,7 @@ def _patterns(lex: Lexicon) -> _Patterns:
     )
     return _Patterns(
         figure=figure,
+        figure_cue=Cue(figure, None if twin is None else re.compile(twin)),
         hedge_before=hedge_before,
         hedge_after=hedge_after,
         hedge_kinds=hedge_kinds,
@@ -156,7 +182,13 @@ def _patterns(lex: Lexicon) -> _Patterns:
         words=words,
         multipliers=dict(n.multipliers),
         fractions={k.lower(): v for k, v in n.fractions.items()},
-        units=units,
+        units={
+            "km2": phrase_pattern(u.area_km2),
+            "mi2": phrase_pattern(u.area_mi2),
+            "ha": phrase_pattern(u.hectares),
+            "pct": r"(?:\s?%|\s+" + phrase_pattern([p for p in u.percent if p != "%"]) + ")",
+            "settle": phrase_pattern(u.settlements),
+        },
     )
 
 
@@ -167,7 +199,8 @@ def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
     """Return the figures of a sentence ``text`` that starts at ``offset``."""
     pats = _patterns(lex)
     figures: list[Figure] = []
-    for m in pats.figure.finditer(text):
+    # matched over lower-cased text where it can be: the groups are read case-insensitively
+    for m in pats.figure_cue.matches(text):
         fig = _figure_from_match(m, text, offset, pats, g=lex.grammar)
         if fig is not None:
             figures.append(fig)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from claimmap.extract.actors import Attribution, Attributor, Speaker
 from claimmap.extract.dates import (
@@ -26,7 +27,7 @@ from claimmap.extract.dates import (
 )
 from claimmap.extract.frames import Frame, FrameFinder
 from claimmap.extract.lang import available_languages
-from claimmap.extract.lexicon import Lexicon, load_lexicon, phrase_pattern
+from claimmap.extract.lexicon import Lexicon, cue, load_lexicon, phrase_pattern
 from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
@@ -52,11 +53,8 @@ class _ArticleExtractor:
         self.attributor = Attributor(lex, text)
         self.frames = FrameFinder(lex)
         self.times = TimeResolver(lex, published=published)
-        self.media = lex.pattern("media")
-        self.number_of = re.compile(
-            self.g.number_of + r"(?:" + phrase_pattern(lex.language.units.settlements) + r")\b",
-            re.IGNORECASE,
-        )
+        self.media = cue(lex.pattern("media"))
+        self.number_of = cue(_number_of(lex))
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
         self.last_paragraph = -1
@@ -125,7 +123,7 @@ class _ArticleExtractor:
                 figures = [
                     replace(f, unit=SETTLEMENTS)
                     if f.unit == BARE
-                    and f.start - sent.start > counted.end()
+                    and f.start - sent.start > counted[1]
                     and self.g.count_at.search(sent.text[: f.start - sent.start])
                     else f
                     for f in figures
@@ -622,10 +620,19 @@ class _ArticleExtractor:
         if self.last_statement_date is not None and self.g.same_day.match(sent.text):
             self.paragraph_time[sent.paragraph] = (sent.index, self.last_statement_date)
             return
-        for expr in self.times.find(sent.text, ref=self.published):
-            if expr.kind == POINT and expr.until is not None and expr.start <= 4:
-                self.paragraph_time[sent.paragraph] = (sent.index, expr.until)
-            break
+        # only the first time expression counts, and only where it opens the sentence
+        first = self.times.opening(sent.text, ref=self.published, limit=4)
+        if first is not None and first.kind == POINT and first.until is not None:
+            self.paragraph_time[sent.paragraph] = (sent.index, first.until)
+
+
+@lru_cache(maxsize=8)
+def _number_of(lex: Lexicon) -> re.Pattern[str]:
+    """The "number of ... settlements" regex, compiled once per lexicon, not per article."""
+    return re.compile(
+        lex.grammar.number_of + r"(?:" + phrase_pattern(lex.language.units.settlements) + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _opens(text: str, start: int, *, opener: re.Pattern[str]) -> bool:

@@ -76,6 +76,9 @@ ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) when
 # whitespace and a plausible sentence start follow.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"“«„(\[]?[A-ZА-ЯЁІЇЄҐ0-9])")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+#: every character ``_quote_spans`` acts on
+_QUOTE_MARK = re.compile('["“«„”»]')
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
@@ -101,7 +104,9 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    match = re.search(r"([\w.]+)\.$", text[:end])
+    # a run of 64 characters or more is no abbreviation, cut short or not: reading only
+    # the last 64 keeps this from rescanning the paragraph at every full stop
+    match = _LAST_WORD.search(text, max(0, end - 64), end)
     if not match:
         return False
     word = match.group(1).lower()
@@ -159,7 +164,9 @@ def _quote_spans(
     spans: list[tuple[int, int]] = []
     opens_inside = inside
     start = 0 if inside else None
-    for i, ch in enumerate(body):
+    # only the quotation marks matter: visit them, not every character
+    for mark in _QUOTE_MARK.finditer(body):
+        i, ch = mark.start(), mark.group()
         if ch == '"':
             # a straight quote opens when none is open, closes otherwise
             if start is None:

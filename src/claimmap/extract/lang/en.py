@@ -131,8 +131,11 @@ GRAMMAR = Grammar(
     # "An official, who spoke on condition that he not be named, said"
     relative_aside=re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,"),
     pronoun=re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE),
+    # the first name written out, not as (?:Name\s+){1,2}: a pattern that begins with
+    # [A-Z] lets re skip ahead to the next capital (the same matches, about twice as fast)
     capitalised_name=re.compile(
-        r"(?P<n>(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+        r"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
+        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
         r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied)\b)"
     ),
     belongs_to=re.compile(r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$"),
