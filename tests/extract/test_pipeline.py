@@ -309,3 +309,18 @@ def test_rule(text: str, published: date, expected: list[tuple[object, ...]]) ->
         for c in extract_claims(text, published)
     ]
     assert got == [tuple(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine holds 500 square kilometres of the Kurſk region.",
+        "Ukraıne holds 500 square kilometres of the Kursk region, KYİV said.",
+    ],
+)
+def test_letters_that_fold_onto_ascii_do_not_break_extraction(text: str) -> None:
+    """Regression: "ſ" and "ı" match "s" and "i" case-insensitively but do not lower-case
+    to them, which made the lookups of matched words raise KeyError."""
+    (claim,) = extract_claims(text, date(2025, 1, 1))
+    assert (claim.holder, claim.region, claim.value) == (Holder.UA, "RU-KRS", 500)
+    assert claim.quote == text

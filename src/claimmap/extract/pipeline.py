@@ -726,7 +726,19 @@ def extract_claims(
 ) -> list[Claim]:
     """Return the territorial-control claims of one article's text."""
     lex = load_lexicon(language, lexicons)
-    return _ArticleExtractor(lex, text, published, article_id).run()
+    # Case-insensitive matching folds a few letters onto ASCII ones ("ſ" on "s", "ı" on
+    # "i", the Kelvin sign on "K") that str.lower() leaves alone; the stages look
+    # matched words up by their lower case, so they read a copy with those letters
+    # already folded. Each is one character for one, so offsets hold, and quotes are
+    # cut from the original text.
+    folded = text.translate(_FOLD)
+    claims = _ArticleExtractor(lex, folded, published, article_id).run()
+    if folded is text or folded == text:
+        return claims
+    return [replace(c, quote=text[c.start : c.end]) for c in claims]
+
+
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "Å"})
 
 
 def extract_article(article: Article, *, lexicons: tuple[str, ...] = ()) -> Extraction:
