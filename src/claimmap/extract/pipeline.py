@@ -731,14 +731,14 @@ def extract_claims(
     # matched words up by their lower case, so they read a copy with those letters
     # already folded. Each is one character for one, so offsets hold, and quotes are
     # cut from the original text.
-    folded = text.translate(_FOLD)
-    claims = _ArticleExtractor(lex, folded, published, article_id).run()
-    if folded is text or folded == text:
-        return claims
+    if _FOLDABLE.search(text) is None:
+        return _ArticleExtractor(lex, text, published, article_id).run()
+    claims = _ArticleExtractor(lex, text.translate(_FOLD), published, article_id).run()
     return [replace(c, quote=text[c.start : c.end]) for c in claims]
 
 
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "Å"})
+_FOLDABLE = re.compile("[ſıİ\u212a\u212b]")
 
 
 def extract_article(article: Article, *, lexicons: tuple[str, ...] = ()) -> Extraction:
