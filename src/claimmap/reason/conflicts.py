@@ -16,10 +16,10 @@ from dataclasses import replace
 
 from claimmap.reason.config import CheckConfig
 from claimmap.reason.describe import (
+    cited,
     number,
     quantity_text,
     reading_text,
-    short_quote,
     span,
     who,
 )
@@ -85,6 +85,10 @@ _RULES = {
         "is the other side's initial extent"
     ),
     "cumulative": "ground retaken since the episode began only grows, up to the initial extent",
+    "gain": (
+        "ground a side gained in a period is held at its end and was not held on its eve "
+        "(or is the net growth of its holding)"
+    ),
     "extent": "an episode's initial extent is more than zero",
     "hierarchy": "a country-wide figure is at least the sum of its regions' figures",
 }
@@ -106,7 +110,7 @@ def _explain(
         date = ref.claim.as_of.isoformat() if ref.claim.as_of else "undated"
         lines.append(
             f"  [{ref.id}] {who(ref.claim)}, {date}: {reading_text(ref, areas)}"
-            f" — “{short_quote(ref.claim.quote)}”"
+            f" — “{cited(ref.claim)}”"
         )
     readings = {r.claim: r for r in ledger.readings}
     why = _why_pair([readings[ref.id] for ref in refs if ref.id in readings], rules, config)

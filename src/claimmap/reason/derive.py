@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from claimmap.model import Holder
+from claimmap.model import Claim
 from claimmap.reason.areas import region_name
 from claimmap.reason.config import CheckConfig
-from claimmap.reason.describe import number, quantity_text, reading_text
+from claimmap.reason.describe import COUNTRY, number, quantity_text, reading_text
 from claimmap.reason.ledger import Ledger, build_ledger
 from claimmap.reason.records import (
     ClaimRef,
@@ -29,8 +29,6 @@ from claimmap.reason.records import (
     Reading,
 )
 from claimmap.reason.solver import tightest_interval
-
-_COUNTRY = {Holder.RU: "Russia", Holder.UA: "Ukraine"}
 
 
 def derive_figures(ledger: Ledger, /, *, config: CheckConfig) -> tuple[DerivedFigure, ...]:
@@ -46,7 +44,8 @@ def derive_figures(ledger: Ledger, /, *, config: CheckConfig) -> tuple[DerivedFi
             continue
         for area in direct.get(share.quantity.key, []):
             chain = (refs[area.claim], refs[share.claim])
-            figures.extend(_from_pair(chain, share, area, config=config))
+            context = [ref.claim for ref in ledger.claims]
+            figures.extend(_from_pair(chain, share, area, config=config, context=context))
     return tuple(replace(f, id=f"D{i}") for i, f in enumerate(_unique(figures), start=1))
 
 
@@ -62,13 +61,26 @@ def _unique(figures: Sequence[DerivedFigure]) -> list[DerivedFigure]:
 
 
 def _from_pair(
-    chain: tuple[ClaimRef, ClaimRef], share: Reading, area: Reading, *, config: CheckConfig
+    chain: tuple[ClaimRef, ClaimRef],
+    share: Reading,
+    area: Reading,
+    *,
+    config: CheckConfig,
+    context: Sequence[Claim],
 ) -> list[DerivedFigure]:
     extent = share.of
     assert extent is not None
     # The remainder needs the episode balance, whatever the conflict check assumes;
     # the chain names the assumption.
-    sub = build_ledger([ref.claim for ref in chain], config=replace(config, episode_balance=True))
+    sub = build_ledger(
+        [ref.claim for ref in chain],
+        config=replace(config, episode_balance=True),
+        hedges="read",
+        context=context,
+    )
+    # The pair alone names its extent without the statement's other shares (``per``).
+    (sub_extent,) = (r.of for r in sub.readings if r.of is not None)
+    assert sub_extent is not None
     steps = tuple(_step(ref, config) for ref in chain)
     area_ref, share_ref = chain
     basis: tuple[str, ...] = ()
@@ -80,7 +92,7 @@ def _from_pair(
         stated_area *= config.region_areas[area.via].area_km2
     stated_share = share_ref.claim.value
     out = []
-    interval = tightest_interval(sub.rows, extent.key)
+    interval = tightest_interval(sub.rows, sub_extent.key)
     if interval is not None:
         out.append(
             DerivedFigure(
@@ -115,7 +127,7 @@ def _from_pair(
                     steps=steps,
                     basis=(
                         *basis,
-                        f"assumed: {_COUNTRY[extent.holder]} took no new ground in "
+                        f"assumed: {COUNTRY[extent.holder]} took no new ground in "
                         f"{region_name(extent.region, config.region_areas)} after its initial "
                         "advance",
                     ),
