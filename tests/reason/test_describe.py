@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from reason_helpers import make_claim
 
 from claimmap.model import Holder, Kind, Measure
-from claimmap.reason import check_claims
-from claimmap.reason.describe import cited, short_quote
+from claimmap.reason import Quantity, QuantityKind, check_claims, load_region_areas
+from claimmap.reason.areas import region_name
+from claimmap.reason.describe import cited, quantity_text, reading_text, short_quote
 
 # Zaluzhnyi in the dev set's two-years Q&A (meadowbank-chronicle-two-years-qa-20240224).
 ZALUZHNYI = (
@@ -61,3 +63,20 @@ def test_a_conflict_explanation_quotes_each_figure() -> None:
     rival = make_claim(value=10_000.0, claimant="Rival")
     (conflict,) = check_claims([spoken, rival]).conflicts
     assert FIGURE in conflict.explanation
+
+
+def test_the_region_table_is_passed_by_keyword_only() -> None:
+    """House style: keyword-only parameters after the first."""
+    areas = load_region_areas()
+    quantity = Quantity(kind=QuantityKind.HELD, holder=Holder.UA, region="RU-KRS")
+    ref = check_claims([make_claim(value=1000.0)]).claims[0]
+    assert quantity_text(quantity, areas=areas) == "Ukrainian-held area in Kursk Oblast"
+    assert region_name("RU-KRS", areas=areas) == "Kursk Oblast"
+    assert reading_text(ref, areas=areas) == "1,000 km² (read as 750–1,250 km²)"
+    for call in (
+        lambda: quantity_text(quantity, areas),
+        lambda: region_name("RU-KRS", areas),
+        lambda: reading_text(ref, areas),
+    ):
+        with pytest.raises(TypeError):
+            call()

@@ -82,6 +82,7 @@ def _from_pair(
     (sub_extent,) = (r.of for r in sub.readings if r.of is not None)
     assert sub_extent is not None
     steps = tuple(_step(ref, config) for ref in chain)
+    areas = config.region_areas
     area_ref, share_ref = chain
     basis: tuple[str, ...] = ()
     if area.via is not None:
@@ -100,8 +101,8 @@ def _from_pair(
                 quantity=extent,
                 interval=interval,
                 nominal=stated_area / stated_share if stated_share else None,
-                formula=f"{quantity_text(extent, config.region_areas)} = "
-                f"{quantity_text(share.quantity, config.region_areas)} ÷ its share of the extent",
+                formula=f"{quantity_text(extent, areas=areas)} = "
+                f"{quantity_text(share.quantity, areas=areas)} ÷ its share of the extent",
                 steps=steps,
                 basis=basis,
             )
@@ -122,13 +123,12 @@ def _from_pair(
                     quantity=held,
                     interval=remainder,
                     nominal=nominal,
-                    formula=f"{quantity_text(held, config.region_areas)} = initial extent − "
-                    "area retaken",
+                    formula=f"{quantity_text(held, areas=areas)} = initial extent − area retaken",
                     steps=steps,
                     basis=(
                         *basis,
                         f"assumed: {COUNTRY[extent.holder]} took no new ground in "
-                        f"{region_name(extent.region, config.region_areas)} after its initial "
+                        f"{region_name(extent.region, areas=areas)} after its initial "
                         "advance",
                     ),
                 )
@@ -144,5 +144,5 @@ def _step(ref: ClaimRef, config: CheckConfig) -> DerivationStep:
         claimant_side=str(claim.claimant_side),
         as_of=claim.as_of,
         quote=claim.quote,
-        reading=reading_text(ref, config.region_areas),
+        reading=reading_text(ref, areas=config.region_areas),
     )

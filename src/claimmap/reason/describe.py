@@ -67,9 +67,9 @@ def span(interval: Interval, /, *, unit: str = "km²") -> str:
     return f"{lo}–{hi} {unit}"
 
 
-def quantity_text(quantity: Quantity, /, areas: Mapping[str, RegionArea] | None = None) -> str:
+def quantity_text(quantity: Quantity, /, *, areas: Mapping[str, RegionArea] | None = None) -> str:
     """Return what a quantity is in words ('Ukrainian-held area in Kursk Oblast on 2025-02-20')."""
-    place = region_name(quantity.region, areas)
+    place = region_name(quantity.region, areas=areas)
     side, country = _ADJECTIVE[quantity.holder], COUNTRY[quantity.holder]
     when = f" on {quantity.as_of.isoformat()}" if quantity.as_of is not None else ""
     match quantity.kind:
@@ -116,7 +116,7 @@ def stated(claim: Claim, /) -> str:
             return f"{hedge}{percent(claim.value)} of the ground initially taken"
 
 
-def reading_text(ref: ClaimRef, /, areas: Mapping[str, RegionArea] | None = None) -> str:
+def reading_text(ref: ClaimRef, /, *, areas: Mapping[str, RegionArea] | None = None) -> str:
     """Return a claim's figure and the interval the policy reads it as."""
     claim = ref.claim
     if claim.measure in SHARE_MEASURES:
