@@ -256,3 +256,20 @@ def test_a_true_world_of_holdings_and_a_gain_is_never_a_conflict(
             make_claim(kind=Kind.GAINED, value=float(stated_gain), as_of=end, since=start)
         )
     assert check_claims(claims).conflicts == ()
+
+
+def test_the_episode_balance_links_a_holding_to_the_retaking_only_when_switched_on() -> None:
+    # Moscow: 600 km² retaken, 60% of what Ukraine first took (an extent of ~1,000 km²);
+    # Kyiv: it still holds 800 km² that day. 600 + 800 is far more than the extent,
+    # but only if Ukraine took no new ground after its first advance.
+    retaking = {"holder": Holder.RU, "kind": Kind.GAINED, "claimant": "Moscow"}
+    claims = [
+        make_claim(**retaking, value=600.0),
+        make_claim(**retaking, measure=Measure.SHARE_OF_INITIAL, value=0.6),
+        make_claim(value=800.0, claimant="Kyiv"),
+    ]
+    assert check_claims(claims).conflicts == ()
+    (conflict,) = check_claims(claims, config=CheckConfig(episode_balance=True)).conflicts
+    assert conflict.claims == ("C1", "C2", "C3")
+    assert "episode" in conflict.assumptions
+    assert "still holds is the other side's initial extent" in conflict.explanation
