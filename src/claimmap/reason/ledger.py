@@ -22,6 +22,11 @@ name of the rule they come from:
   cannot all be met by nothing.
 - ``hierarchy``: a country-wide holding or gain is at least the sum of its regions'.
 
+A claim's rows bound its quantity by what its words say (``hedges="stated"``: "more
+than 10%" is 10% and up); derived figures use the policy's whole reading. An initial
+extent is keyed by the share's ``since`` and, where one statement gives the same
+ground as different shares, by the claim (``Quantity.per``).
+
 Coefficients are exact fractions, so the solver decides without rounding error.
 """
 
