@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reason_helpers import make_claim
 
-from claimmap.model import Holder, Measure, Qualifier, Side
+from claimmap.model import Holder, Kind, Measure, Qualifier, Side
 from claimmap.reason import CheckConfig, build_ledger, check_claims
 from claimmap.reason.solver import minimal_conflicts
 
@@ -132,3 +134,142 @@ def test_a_non_positive_rate_is_refused(field: str) -> None:
 
     with pytest.raises(ConfigError, match=field):
         CheckConfig(**{field: 0})
+
+
+def test_shares_of_two_extents_in_one_statement_do_not_conflict() -> None:
+    """Zaluzhnyi (dev set C80/C81): "40% of the territory occupied after 24 February
+    2022 and 28% of all the land Russia had seized since 2014": one ground, two extents."""
+    share = {
+        "holder": Holder.UA,
+        "kind": Kind.GAINED,
+        "region": "UA",
+        "measure": Measure.SHARE_OF_INITIAL,
+        "as_of": date(2023, 1, 2),
+        "claimant": "Valeriy Zaluzhnyi",
+    }
+    claims = [make_claim(**share, value=0.4), make_claim(**share, value=0.28)]
+    report = check_claims(claims)
+    assert report.conflicts == ()
+    extents = {r.of.key for r in report.readings if r.of is not None}
+    assert extents == {"initial/RU/UA/per-C1", "initial/RU/UA/per-C2"}
+    # Another speaker's different share of the same retaking is still one extent.
+    rival = make_claim(**{**share, "claimant": "Rival"}, value=0.28)
+    (conflict,) = check_claims([claims[0], rival]).conflicts
+    assert conflict.claims == ("C1", "C2")
+
+
+def test_an_extent_counted_from_a_stated_start_is_not_the_one_without() -> None:
+    """Def Mon (dev set C97/C98 as extracted): 37% of what Russia seized from
+    24 February, and half of an extent with no stated start, are different extents."""
+    share = {
+        "holder": Holder.UA,
+        "kind": Kind.GAINED,
+        "region": "UA",
+        "measure": Measure.SHARE_OF_INITIAL,
+        "as_of": date(2022, 11, 6),
+    }
+    claims = [
+        make_claim(**share, value=0.37, since=date(2022, 2, 24), claimant="A"),
+        make_claim(**share, value=0.5, claimant="B"),
+    ]
+    report = check_claims(claims)
+    assert report.conflicts == ()
+    extents = {r.of.key for r in report.readings if r.of is not None}
+    assert extents == {"initial/RU/UA/2022-02-24..", "initial/RU/UA"}
+
+
+def test_the_assumed_upper_end_of_more_than_is_not_held_against_a_claim() -> None:
+    """ "More than 10% of Kursk" (read as 10–15%, 3,000–4,500 km²) is met by 9,000 km²."""
+    claims = [
+        make_claim(measure=Measure.SHARE_OF_REGION, value=0.1, qualifier=Qualifier.MORE_THAN),
+        make_claim(value=9000.0, claimant="Other"),
+    ]
+    report = check_claims(claims)
+    assert report.conflicts == ()
+    (reading, _) = report.readings
+    assert reading.interval.hi == pytest.approx(0.15 * 29_997 * 1.005, rel=1e-3)
+    # The stated side still binds: 2,000 km² is less than 10% of the oblast.
+    below = [claims[0], make_claim(value=2000.0, claimant="Other")]
+    assert len(check_claims(below).conflicts) == 1
+
+
+def test_a_holding_that_grows_more_than_the_gain_conflicts_through_the_gain_rule() -> None:
+    # Ukraine held 1,000 km² of Kursk on the eve of March and 3,000 km² at its end,
+    # yet gained only 500 km² there in March.
+    claims = [
+        make_claim(value=1000.0, as_of=date(2025, 2, 28), claimant="A"),
+        make_claim(value=3000.0, as_of=date(2025, 3, 31), claimant="B"),
+        make_claim(kind=Kind.GAINED, value=500.0, as_of=date(2025, 3, 31), since=date(2025, 3, 1)),
+    ]
+    (conflict,) = check_claims(claims).conflicts
+    assert conflict.claims == ("C1", "C2", "C3")
+    assert conflict.assumptions == ("gain",)
+    assert "gained in a period is held at its end" in conflict.explanation
+
+
+def test_holds_of_one_side_against_gained_of_the_other_conflict_through_the_gain_rule() -> None:
+    # Russia gained 2,000 km² of Kursk Oblast (29,997 km²) in March, but Ukraine
+    # held 29,500 km² of it at the end of March: the two cannot share the oblast.
+    claims = [
+        make_claim(value=29_500.0, as_of=date(2025, 3, 31)),
+        make_claim(
+            holder=Holder.RU,
+            kind=Kind.GAINED,
+            value=2000.0,
+            as_of=date(2025, 3, 31),
+            since=date(2025, 3, 1),
+            claimant="Moscow",
+        ),
+    ]
+    (conflict,) = check_claims(claims).conflicts
+    assert conflict.claims == ("C1", "C2")
+    assert "gain" in conflict.assumptions
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    held_on_eve=st.integers(min_value=0, max_value=29_000),
+    lost=st.floats(min_value=0, max_value=1),
+    gained=st.floats(min_value=0, max_value=1),
+    other=st.floats(min_value=0, max_value=1),
+    net=st.booleans(),
+)
+def test_a_true_world_of_holdings_and_a_gain_is_never_a_conflict(
+    held_on_eve: int, lost: float, gained: float, other: float, net: bool
+) -> None:
+    """Holdings on the eve and at the end of March, the gain in between (ground held at
+    the end and not on the eve, or the net growth) and the other side's holding."""
+    region = 29_997
+    lost_km2 = int(lost * held_on_eve)
+    gained_km2 = int(gained * (region - held_on_eve))
+    held_at_end = held_on_eve - lost_km2 + gained_km2
+    other_km2 = int(other * (region - held_at_end))
+    stated_gain = held_at_end - held_on_eve if net else gained_km2
+    end, eve, start = date(2025, 3, 31), date(2025, 2, 28), date(2025, 3, 1)
+    claims = [
+        make_claim(value=float(held_on_eve), as_of=eve, claimant="A"),
+        make_claim(value=float(held_at_end), as_of=end, claimant="B"),
+        make_claim(holder=Holder.RU, value=float(other_km2), as_of=end, claimant="C"),
+    ]
+    if stated_gain >= 0:
+        claims.append(
+            make_claim(kind=Kind.GAINED, value=float(stated_gain), as_of=end, since=start)
+        )
+    assert check_claims(claims).conflicts == ()
+
+
+def test_the_episode_balance_links_a_holding_to_the_retaking_only_when_switched_on() -> None:
+    # Moscow: 600 km² retaken, 60% of what Ukraine first took (an extent of ~1,000 km²);
+    # Kyiv: it still holds 800 km² that day. 600 + 800 is far more than the extent,
+    # but only if Ukraine took no new ground after its first advance.
+    retaking = {"holder": Holder.RU, "kind": Kind.GAINED, "claimant": "Moscow"}
+    claims = [
+        make_claim(**retaking, value=600.0),
+        make_claim(**retaking, measure=Measure.SHARE_OF_INITIAL, value=0.6),
+        make_claim(value=800.0, claimant="Kyiv"),
+    ]
+    assert check_claims(claims).conflicts == ()
+    (conflict,) = check_claims(claims, config=CheckConfig(episode_balance=True)).conflicts
+    assert conflict.claims == ("C1", "C2", "C3")
+    assert "episode" in conflict.assumptions
+    assert "still holds is the other side's initial extent" in conflict.explanation

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reason_helpers import make_claim
@@ -58,3 +61,24 @@ def test_a_holding_with_its_share_of_the_initial_extent_gives_the_extent() -> No
     assert figure.nominal == 1400
     assert figure.interval.contains(1400)
     assert [step.claim for step in figure.steps] == ["C1", "C2"]
+
+
+def test_a_derivation_reads_its_pair_as_the_whole_report_does() -> None:
+    """Def Mon (dev set C96-C98 as extracted): "more than 75,000 km² since 24 February"
+    is a retaking because its 37% share says so; with the half given without a start,
+    the pair still gives an extent of 75,000-80,000 / 47.5-52.5%, not 1-600,000 km²."""
+    said = {"holder": Holder.UA, "kind": Kind.GAINED, "region": "UA", "claimant": "Def Mon"}
+    start = date(2022, 2, 24)
+    claims = [
+        make_claim(**said, value=75_000.0, qualifier=Qualifier.MORE_THAN, since=start),
+        make_claim(**said, measure=Measure.SHARE_OF_INITIAL, value=0.37, since=start),
+        make_claim(**said, measure=Measure.SHARE_OF_INITIAL, value=0.5),
+    ]
+    derived = check_claims(claims).derived
+    (half,) = [
+        d
+        for d in derived
+        if d.quantity.kind is QuantityKind.INITIAL and {s.claim for s in d.steps} == {"C1", "C3"}
+    ]
+    assert half.interval.lo == pytest.approx(75_000 / 0.525)
+    assert half.interval.hi == pytest.approx(80_000 / 0.475)

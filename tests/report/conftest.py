@@ -9,15 +9,13 @@ they give derived figures and conflicts, some across articles.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from report_helpers import FOUR
 
 from claimmap.analyze import analyze_paths
 from claimmap.report import render_report
 from claimmap.store import Store, open_store
-
-FOUR = Path(__file__).parent / "data" / "dev-four.jsonl"
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import lxml.html
-from conftest import FOUR
+from report_helpers import FOUR
 from typer.testing import CliRunner
 
 from claimmap.cli import app

@@ -148,7 +148,7 @@ def _parse(name: str, text: str) -> Mapping[str, RegionArea]:
     return MappingProxyType(table)
 
 
-def region_name(iso: str, /, areas: Mapping[str, RegionArea] | None = None) -> str:
+def region_name(iso: str, /, *, areas: Mapping[str, RegionArea] | None = None) -> str:
     """Return a region's English name, or its code when the table has none."""
     table = _builtin() if areas is None else areas
     entry = table.get(iso)

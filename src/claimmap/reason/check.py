@@ -96,16 +96,24 @@ _CLAIM = TypeAdapter(Claim)
 
 
 def _is_claims_file(path: Path) -> bool:
-    """Whether ``path`` is claims JSON Lines: its first record has a quote and no text."""
+    """Whether ``path`` is claims JSON Lines: its first record has a quote and no text.
+
+    The first line that parses as JSON decides, so a claims file whose first line is
+    broken is still read as claims (and the broken line reported), not as articles.
+    """
     if path.suffix.lower() not in {".jsonl", ".json", ".ndjson"} or not path.is_file():
         return False
     try:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
-                if line.strip():
+                if not line.strip():
+                    continue
+                try:
                     record = json.loads(line)
-                    return isinstance(record, dict) and "quote" in record and "text" not in record
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                except json.JSONDecodeError:
+                    continue
+                return isinstance(record, dict) and "quote" in record and "text" not in record
+    except (OSError, UnicodeDecodeError):
         return False
     return False
 

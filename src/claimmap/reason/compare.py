@@ -17,7 +17,7 @@ from collections import defaultdict
 from claimmap.model import Measure
 from claimmap.reason.config import CheckConfig
 from claimmap.reason.intervals import Interval, stated_bound
-from claimmap.reason.ledger import Ledger
+from claimmap.reason.ledger import FLOWS, Ledger
 from claimmap.reason.records import (
     ClaimRef,
     Comparison,
@@ -27,8 +27,6 @@ from claimmap.reason.records import (
     QuantityKind,
     Relation,
 )
-
-_FLOWS = frozenset({QuantityKind.GAINED, QuantityKind.SETTLEMENTS_GAINED})
 
 _COMPARED = frozenset(
     {
@@ -50,7 +48,7 @@ def compare_sources(
     for reading in ledger.readings:
         if reading.of is not None or reading.quantity.kind not in _COMPARED:
             continue
-        if reading.quantity.kind in _FLOWS and reading.quantity.since is None:
+        if reading.quantity.kind in FLOWS and reading.quantity.since is None:
             # Two gains with no stated start may cover different periods.
             continue
         ref = refs[reading.claim]

@@ -16,10 +16,10 @@ from dataclasses import replace
 
 from claimmap.reason.config import CheckConfig
 from claimmap.reason.describe import (
+    cited,
     number,
     quantity_text,
     reading_text,
-    short_quote,
     span,
     who,
 )
@@ -85,6 +85,10 @@ _RULES = {
         "is the other side's initial extent"
     ),
     "cumulative": "ground retaken since the episode began only grows, up to the initial extent",
+    "gain": (
+        "ground a side gained in a period is held at its end and was not held on its eve "
+        "(or is the net growth of its holding)"
+    ),
     "extent": "an episode's initial extent is more than zero",
     "hierarchy": "a country-wide figure is at least the sum of its regions' figures",
 }
@@ -105,8 +109,8 @@ def _explain(
     for ref in refs:
         date = ref.claim.as_of.isoformat() if ref.claim.as_of else "undated"
         lines.append(
-            f"  [{ref.id}] {who(ref.claim)}, {date}: {reading_text(ref, areas)}"
-            f" — “{short_quote(ref.claim.quote)}”"
+            f"  [{ref.id}] {who(ref.claim)}, {date}: {reading_text(ref, areas=areas)}"
+            f" — “{cited(ref.claim)}”"
         )
     readings = {r.claim: r for r in ledger.readings}
     why = _why_pair([readings[ref.id] for ref in refs if ref.id in readings], rules, config)
@@ -115,7 +119,7 @@ def _explain(
         lines.append(why)
     else:
         subjects = sorted(
-            {quantity_text(readings[r.id].quantity, areas) for r in refs if r.id in readings}
+            {quantity_text(readings[r.id].quantity, areas=areas) for r in refs if r.id in readings}
         )
         lines.append("Together they leave no possible value for: " + "; ".join(subjects) + ".")
     if rules:
@@ -136,7 +140,7 @@ def _why_derived(
     for i, first in enumerate(inside):
         for second in inside[i + 1 :]:
             if first.quantity == second.quantity and not first.interval.overlaps(second.interval):
-                what = quantity_text(first.quantity, config.region_areas)
+                what = quantity_text(first.quantity, areas=config.region_areas)
                 unit = first.quantity.unit
                 return (
                     f"They give {what} twice: {span(first.interval, unit=unit)} by "
@@ -154,10 +158,10 @@ def _why_pair(readings: list[Reading], rules: list[str], config: CheckConfig) ->
         return None
     assert a.quantity.as_of is not None
     assert b.quantity.as_of is not None
-    what = quantity_text(replace(a.quantity, as_of=None), config.region_areas)
+    what = quantity_text(replace(a.quantity, as_of=None), areas=config.region_areas)
     unit = "%" if a.of is not None else a.quantity.unit
     if a.of is not None:
-        what += f" as a share of {quantity_text(a.of, config.region_areas)}"
+        what += f" as a share of {quantity_text(a.of, areas=config.region_areas)}"
     first, second = span(a.interval, unit=unit), span(b.interval, unit=unit)
     gap = a.interval.gap(b.interval)
     gap_text = f"{gap * 100:.3g} percentage points" if unit == "%" else f"{number(gap)} {unit}"

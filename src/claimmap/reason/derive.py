@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from claimmap.model import Holder
+from claimmap.model import Claim
 from claimmap.reason.areas import region_name
 from claimmap.reason.config import CheckConfig
-from claimmap.reason.describe import number, quantity_text, reading_text
+from claimmap.reason.describe import COUNTRY, number, quantity_text, reading_text
 from claimmap.reason.ledger import Ledger, build_ledger
 from claimmap.reason.records import (
     ClaimRef,
@@ -29,8 +29,6 @@ from claimmap.reason.records import (
     Reading,
 )
 from claimmap.reason.solver import tightest_interval
-
-_COUNTRY = {Holder.RU: "Russia", Holder.UA: "Ukraine"}
 
 
 def derive_figures(ledger: Ledger, /, *, config: CheckConfig) -> tuple[DerivedFigure, ...]:
@@ -46,7 +44,8 @@ def derive_figures(ledger: Ledger, /, *, config: CheckConfig) -> tuple[DerivedFi
             continue
         for area in direct.get(share.quantity.key, []):
             chain = (refs[area.claim], refs[share.claim])
-            figures.extend(_from_pair(chain, share, area, config=config))
+            context = [ref.claim for ref in ledger.claims]
+            figures.extend(_from_pair(chain, share, area, config=config, context=context))
     return tuple(replace(f, id=f"D{i}") for i, f in enumerate(_unique(figures), start=1))
 
 
@@ -62,14 +61,28 @@ def _unique(figures: Sequence[DerivedFigure]) -> list[DerivedFigure]:
 
 
 def _from_pair(
-    chain: tuple[ClaimRef, ClaimRef], share: Reading, area: Reading, *, config: CheckConfig
+    chain: tuple[ClaimRef, ClaimRef],
+    share: Reading,
+    area: Reading,
+    *,
+    config: CheckConfig,
+    context: Sequence[Claim],
 ) -> list[DerivedFigure]:
     extent = share.of
     assert extent is not None
     # The remainder needs the episode balance, whatever the conflict check assumes;
     # the chain names the assumption.
-    sub = build_ledger([ref.claim for ref in chain], config=replace(config, episode_balance=True))
+    sub = build_ledger(
+        [ref.claim for ref in chain],
+        config=replace(config, episode_balance=True),
+        hedges="read",
+        context=context,
+    )
+    # The pair alone names its extent without the statement's other shares (``per``).
+    (sub_extent,) = (r.of for r in sub.readings if r.of is not None)
+    assert sub_extent is not None
     steps = tuple(_step(ref, config) for ref in chain)
+    areas = config.region_areas
     area_ref, share_ref = chain
     basis: tuple[str, ...] = ()
     if area.via is not None:
@@ -80,7 +93,7 @@ def _from_pair(
         stated_area *= config.region_areas[area.via].area_km2
     stated_share = share_ref.claim.value
     out = []
-    interval = tightest_interval(sub.rows, extent.key)
+    interval = tightest_interval(sub.rows, sub_extent.key)
     if interval is not None:
         out.append(
             DerivedFigure(
@@ -88,8 +101,8 @@ def _from_pair(
                 quantity=extent,
                 interval=interval,
                 nominal=stated_area / stated_share if stated_share else None,
-                formula=f"{quantity_text(extent, config.region_areas)} = "
-                f"{quantity_text(share.quantity, config.region_areas)} ÷ its share of the extent",
+                formula=f"{quantity_text(extent, areas=areas)} = "
+                f"{quantity_text(share.quantity, areas=areas)} ÷ its share of the extent",
                 steps=steps,
                 basis=basis,
             )
@@ -110,13 +123,12 @@ def _from_pair(
                     quantity=held,
                     interval=remainder,
                     nominal=nominal,
-                    formula=f"{quantity_text(held, config.region_areas)} = initial extent − "
-                    "area retaken",
+                    formula=f"{quantity_text(held, areas=areas)} = initial extent − area retaken",
                     steps=steps,
                     basis=(
                         *basis,
-                        f"assumed: {_COUNTRY[extent.holder]} took no new ground in "
-                        f"{region_name(extent.region, config.region_areas)} after its initial "
+                        f"assumed: {COUNTRY[extent.holder]} took no new ground in "
+                        f"{region_name(extent.region, areas=areas)} after its initial "
                         "advance",
                     ),
                 )
@@ -132,5 +144,5 @@ def _step(ref: ClaimRef, config: CheckConfig) -> DerivationStep:
         claimant_side=str(claim.claimant_side),
         as_of=claim.as_of,
         quote=claim.quote,
-        reading=reading_text(ref, config.region_areas),
+        reading=reading_text(ref, areas=config.region_areas),
     )

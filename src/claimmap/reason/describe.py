@@ -14,7 +14,7 @@ from claimmap.reason.intervals import SHARE_MEASURES, Interval
 from claimmap.reason.records import ClaimRef, Quantity, QuantityKind
 
 _ADJECTIVE = {Holder.RU: "Russian", Holder.UA: "Ukrainian"}
-_COUNTRY = {Holder.RU: "Russia", Holder.UA: "Ukraine"}
+COUNTRY = {Holder.RU: "Russia", Holder.UA: "Ukraine"}
 _HEDGE = {
     Qualifier.EXACT: "",
     Qualifier.ABOUT: "about ",
@@ -67,10 +67,10 @@ def span(interval: Interval, /, *, unit: str = "km²") -> str:
     return f"{lo}–{hi} {unit}"
 
 
-def quantity_text(quantity: Quantity, /, areas: Mapping[str, RegionArea] | None = None) -> str:
+def quantity_text(quantity: Quantity, /, *, areas: Mapping[str, RegionArea] | None = None) -> str:
     """Return what a quantity is in words ('Ukrainian-held area in Kursk Oblast on 2025-02-20')."""
-    place = region_name(quantity.region, areas)
-    side, country = _ADJECTIVE[quantity.holder], _COUNTRY[quantity.holder]
+    place = region_name(quantity.region, areas=areas)
+    side, country = _ADJECTIVE[quantity.holder], COUNTRY[quantity.holder]
     when = f" on {quantity.as_of.isoformat()}" if quantity.as_of is not None else ""
     match quantity.kind:
         case QuantityKind.HELD:
@@ -79,7 +79,9 @@ def quantity_text(quantity: Quantity, /, areas: Mapping[str, RegionArea] | None 
             by = f" by {quantity.as_of.isoformat()}" if quantity.as_of is not None else ""
             return f"area {country} had retaken in {place}{by}"
         case QuantityKind.INITIAL:
-            return f"{country}'s initial extent in {place}"
+            start = f" from {quantity.since.isoformat()}" if quantity.since is not None else ""
+            per = f" (as [{quantity.per}] counts it)" if quantity.per is not None else ""
+            return f"{country}'s initial extent in {place}{start}{per}"
         case QuantityKind.GAINED:
             return f"area {country} gained in {place} {_period(quantity)}"
         case QuantityKind.SETTLEMENTS_HELD:
@@ -114,7 +116,7 @@ def stated(claim: Claim, /) -> str:
             return f"{hedge}{percent(claim.value)} of the ground initially taken"
 
 
-def reading_text(ref: ClaimRef, /, areas: Mapping[str, RegionArea] | None = None) -> str:
+def reading_text(ref: ClaimRef, /, *, areas: Mapping[str, RegionArea] | None = None) -> str:
     """Return a claim's figure and the interval the policy reads it as."""
     claim = ref.claim
     if claim.measure in SHARE_MEASURES:
@@ -139,7 +141,36 @@ def who(claim: Claim, /) -> str:
     return f"{claim.claimant} ({claim.claimant_side})"
 
 
-def short_quote(quote: str, /, *, width: int = 160) -> str:
-    """Return a quote on one line, cut to ``width`` characters."""
+def short_quote(quote: str, /, *, width: int = 160, figure: tuple[int, int] | None = None) -> str:
+    """Return a quote on one line, cut to ``width`` characters around its figure.
+
+    ``figure`` is where the figure lies in ``quote`` (offsets into it); a long quote is
+    cut to a window that keeps the figure, with "…" where text was left out.
+
+    >>> short_quote("In July the army seized 713 square kilometres, AFP said.", width=40,
+    ...             figure=(24, 45))
+    '…seized 713 square kilometres, AFP…'
+    """
     flat = " ".join(quote.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+    if len(flat) <= width:
+        return flat
+    start, end = figure if figure is not None else (0, 0)
+    if not 0 <= start <= end <= len(quote):
+        start = end = 0
+    room = width - 2  # an ellipsis on each side
+    lo = max(0, start - max(0, room - (end - start)) // 2)
+    hi = min(len(quote), lo + room)
+    lo = max(0, min(lo, hi - room))
+    # Cut at spaces where that keeps the figure whole, so no word is left in halves.
+    if lo > 0 and (space := quote.find(" ", lo, start)) != -1:
+        lo = space + 1
+    if hi < len(quote) and (space := quote.rfind(" ", end, hi)) != -1:
+        hi = space
+    text = " ".join(quote[lo:hi].split())
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(quote) else "")
+
+
+def cited(claim: Claim, /, *, width: int = 160) -> str:
+    """Return a claim's quote on one line, cut to ``width`` around the quoted figure."""
+    figure = (claim.figure_start - claim.start, claim.figure_end - claim.start)
+    return short_quote(claim.quote, width=width, figure=figure)

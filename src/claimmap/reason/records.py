@@ -47,6 +47,10 @@ class Quantity:
     region: str
     as_of: date | None = None
     since: date | None = None
+    per: str | None = None
+    """For an initial extent: the claim whose extent it is, where one statement gives
+    shares of several different extents ("40% of what was taken after 24 February and
+    28% of all the land taken since 2014"); None for the extent every claim shares."""
 
     @property
     def key(self) -> str:
@@ -56,6 +60,8 @@ class Quantity:
             parts.append(f"{self.since.isoformat()}..")
         if self.as_of is not None:
             parts.append(self.as_of.isoformat())
+        if self.per is not None:
+            parts.append(f"per-{self.per}")
         return "/".join(parts)
 
     @property
@@ -64,6 +70,8 @@ class Quantity:
         parts = [str(self.kind), str(self.holder), self.region]
         if self.since is not None:
             parts.append(f"{self.since.isoformat()}..")
+        if self.per is not None:
+            parts.append(f"per-{self.per}")
         return "/".join(parts)
 
     @property

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any
 
 from claimmap.model import Claim
-from claimmap.reason.describe import number, quantity_text, reading_text, short_quote, span, who
+from claimmap.reason.describe import cited, number, quantity_text, reading_text, span, who
 from claimmap.reason.records import CheckReport, Comparison, DerivedFigure, Figure, Relation
 
 _RELATION = {
@@ -65,7 +65,7 @@ def format_report(report: CheckReport, /) -> str:
         if ref.id in km2:
             reading += f" = {span(km2[ref.id])}"
         lines.append(f"       {claim.holder} {claim.kind} {claim.region}: {reading}")
-        lines.append(f"       “{short_quote(claim.quote, width=110)}”")
+        lines.append(f"       “{cited(claim, width=110)}”")
     lines += ["", "LEDGER (each state of the ground over time, with every figure that bears on it)"]
     lines += _ledger(report) or ["  nothing dated"]
     lines += ["", "DERIVED FIGURES"]

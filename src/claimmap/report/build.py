@@ -342,7 +342,7 @@ def _derived_view(
 
 def _derived_title(figure: DerivedFigureRecord, areas: Mapping[str, RegionArea]) -> str:
     try:
-        return quantity_text(_quantity(figure), areas)
+        return quantity_text(_quantity(figure), areas=areas)
     except ValueError:
         # A kind this version does not know (a newer check wrote it): say what is stored.
         return f"{figure.kind} {figure.holder} {figure.region}"
@@ -372,7 +372,7 @@ def _region_view(
     measured: Sequence[MeasuredAreaRecord],
     areas: Mapping[str, RegionArea],
 ) -> RegionView:
-    name = region_name(code, areas)
+    name = region_name(code, areas=areas)
     ordered = sorted(claims, key=lambda s: (s.claim.as_of or date.max, s.id))
     charts = []
     for holder in Holder:
