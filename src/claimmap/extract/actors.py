@@ -248,7 +248,11 @@ class Attributor:
         """
         phrase = self.text[mention.start : mention.end]
         before = self.text[sent.start : mention.start]
-        if self.g.national_role.match(phrase):
+        side: Side | None
+        if self.g.third_party.search(phrase):
+            # "a senior U.S. defense official": neither side's
+            side, kind = Side.OTHER, PERSON
+        elif self.g.national_role.match(phrase):
             side = _side_of_words(before, self.pats)
             kind = PERSON
         elif self.g.body_role.search(phrase):

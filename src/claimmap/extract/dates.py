@@ -170,7 +170,9 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
         r"(?P<month>for\s+the\s+month|this\s+month)",
         # "over the same month": the period of the figure before
-        r"(?P<same>(?:over|in|during|for|across)\s+the\s+same\s+(?:month|period|week|year|days))",
+        r"(?P<same>(?:over|in|during|for|across)\s+the\s+(?:same\s+(?:month|period|week|year|days)"
+        r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:months|weeks|days)"
+        r"(?=\W)))",
     ]
     regex = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
     return _TimePatterns(

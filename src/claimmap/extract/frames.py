@@ -237,6 +237,10 @@ class FrameFinder:
         ):
             part = self._inherit(prev[1], fig, right)
             return replace(part, breakdown=True) if part is not None else None
+        if fig.unit == BARE and context is not None and self.g.of_them_in.match(right):
+            # "Six of them are in the Donetsk People's Republic, two in ...": a breakdown
+            part = self._inherit(context, fig, right)
+            return replace(part, breakdown=True) if part is not None else None
         if fig.unit == BARE and not joined:
             return None
         found = self._predicate(left, left_full, cut, right, joined)
@@ -263,7 +267,9 @@ class FrameFinder:
                 part = self._inherit(context, fig, right)
                 return replace(part, breakdown=True) if part is not None else None
             if context is not None and (
-                self.g.compared_before.search(left) or self.g.of_the_total.match(right)
+                self.g.compared_before.search(left)
+                or self.g.of_the_total.match(right)
+                or self.g.restates_before.search(self.g.trailing_hedges.sub("", left))
             ):
                 return self._inherit(context, fig, right)
             return None
@@ -340,6 +346,8 @@ class FrameFinder:
         """Find the verb or state that governs a figure: (class, holder side)."""
         near = right[:70]
         state = _first_match(self.control_states, near)
+        if state and self.g.destination_before.search(near[: state.start()]):
+            state = None
         if state:
             side = self._state_side(state)
             if side is not None:
@@ -472,6 +480,9 @@ class FrameFinder:
                 ) and not self.g.territory_word.search(text[start:end]):
                     continue
             if out and not self.g.place_list_gap.fullmatch(text[last_end:start]):
+                break
+            if not out and self.g.part_place.search(text[:start]):
+                # "37 km², most of it near Toretsk and in the Sumy region": where a part is
                 break
             out.extend(c for c in codes if c not in out)
             last_end = end

@@ -212,6 +212,9 @@ def _figure_from_match(
 ) -> Figure | None:
     start, end = m.start(), m.end()
     if m.group("frac"):
+        if g.fraction_of_time.match(text, end):
+            # "in the first half of the year" is a time, not a share
+            return None
         value = pats.fractions[" ".join(m.group("frac").lower().split())]
         qualifier = _hedge(text, start, end, pats)
         return Figure(offset + start, offset + end, value, FRACTION, qualifier)

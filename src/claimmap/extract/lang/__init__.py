@@ -52,6 +52,14 @@ class Grammar:
     compared_before: re.Pattern[str]
     #: "of the total" after a figure: the context's frame
     of_the_total: re.Pattern[str]
+    #: "Six of them are in the Donetsk region": a breakdown of the figure before
+    of_them_in: re.Pattern[str]
+    #: "That is roughly ...", "The total area is ...": a figure restating the one before
+    restates_before: re.Pattern[str]
+    #: "(added) to the area under their control": a destination, not a state
+    destination_before: re.Pattern[str]
+    #: "most of it near ...": the place of a part of the figure
+    part_place: re.Pattern[str]
     #: what joins the first figure of a list to the next: "and", "covering an area of"
     list_gap: re.Pattern[str]
     #: the gap between two places of one list: ",", "and", ", and"
@@ -142,6 +150,8 @@ class Grammar:
     analyst_role: re.Pattern[str]
     #: a description ending in a person: "general", "spokesman", "official"
     person_role: re.Pattern[str]
+    #: a description naming a third country's official ("a senior U.S. defense official")
+    third_party: re.Pattern[str]
     #: the definite article opening a body's name, dropped from it
     definite_article: re.Pattern[str]
     #: "by X's own count": an attribution without a speaking verb
@@ -232,6 +242,8 @@ class Grammar:
     # -- numbers --------------------------------------------------------------------
     #: what may follow a number with no unit for it to be a figure in a list
     bare_next: re.Pattern[str]
+    #: "the first half of the year": a fraction that is a time, not a share
+    fraction_of_time: re.Pattern[str]
     #: a month name right before a number: a day, not a figure
     month_before: re.Pattern[str]
     #: a percent sign or word inside a figure

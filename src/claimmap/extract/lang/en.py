@@ -15,7 +15,8 @@ _ROLE_NOUNS = (
     r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
     r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|"
     r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
-    r"group|project|intelligence|think tank|office"
+    r"group|project|intelligence|think tank|office|press service|update|assessment|review|"
+    r"summary"
 )
 
 GRAMMAR = Grammar(
@@ -23,7 +24,7 @@ GRAMMAR = Grammar(
     passive_aux=r"\b(?:(?:have|has|had|having)\s+been|was|were|is|are|been|be)\s+"
     r"(?:(?:already|now|still|since)\s+)?",
     clause_boundary=re.compile(
-        r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
+        r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts|is\b|was\b|represents)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
         r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
         # "have been added" is a gain, not a speaking verb
         r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)\badded\b",
@@ -34,7 +35,8 @@ GRAMMAR = Grammar(
         re.IGNORECASE,
     ),
     joiner=re.compile(
-        r"(?:[,(\[]|[—–]|\b(?:or|and|with|which amounts to|amounting to|that is|i\.e\.)\b"
+        r"(?:[,(\[]|[—–]|\b(?:or|and|with|which amounts to|amounting to|that is|i\.e\.|which is"
+        r"|which was|which represents|representing)\b"
         r"|\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\b|\ban\s+area\s+of\b)",
         re.IGNORECASE,
     ),
@@ -47,6 +49,20 @@ GRAMMAR = Grammar(
     lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
     compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
     of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
+    of_them_in=re.compile(
+        r"\s+of\s+(?:them|these|those)\s+(?:are|were|is|was|lie|lay)\s+in\b", re.I
+    ),
+    restates_before=re.compile(
+        r"(?:^\W*(?:that|this|which)\s+(?:is|was|amounts\s+to|equals|represents|makes)"
+        r"|\btotal(?:\s+area)?\s+(?:is|was|comes\s+to|stands\s+at|amounts\s+to))\s*$",
+        re.I,
+    ),
+    destination_before=re.compile(
+        r"\b(?:to|into)\s+(?:the\s+)?(?:area|territory|land|ground)\s+$", re.I
+    ),
+    part_place=re.compile(
+        r"\b(?:most|much|part|some|all)\s+of\s+(?:it|them)\b|\b(?:mostly|mainly|largely)\b", re.I
+    ),
     list_gap=re.compile(
         r"\s*(?:,|and|,\s*and|with|covering\s+an\s+area\s+of|across)\s*"
         r"(?:about|around|some|almost|nearly|more\s+than|over|at\s+least|roughly)?\s*",
@@ -60,7 +76,9 @@ GRAMMAR = Grammar(
         re.I,
     ),
     restatement_end=re.compile(
-        r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is)\s*$", re.I
+        r"(?:[—–(\[]|,\s*or|which amounts to|amounting to|an area of|that is|which is|which was"
+        r"|which represents|representing)\s*$",
+        re.I,
     ),
     speaking_verb=re.compile(r"\b(?:said|says|told|reported|wrote|claimed)\b"),
     precision_start=re.compile(r"^\s*(?:to be precise|exactly|or so)\b", re.I),
@@ -109,7 +127,7 @@ GRAMMAR = Grammar(
     generic_speaker=re.compile(
         r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
         # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
-        r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w'-]+\s+){0,4}?(?i:"
+        r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w.'-]+\s+){0,4}?(?i:"
         + _ROLE_NOUNS
         + r")\b"
         # "the Sumy regional military administration": role words in a row
@@ -146,6 +164,11 @@ GRAMMAR = Grammar(
         r"\b(?:analysts?|analysis|institute|think\s+tank|group|project|experts?)$", re.IGNORECASE
     ),
     person_role=re.compile(r"\b(?:general|commander|officer|spokes\w+|official)$", re.I),
+    # a description of someone from a third country: "a senior U.S. defense official"
+    third_party=re.compile(
+        r"\bU\.S\.|\b(?:US|American|British|UK|Western|NATO|German|French|Polish|Finnish|"
+        r"Estonian|Latvian|Lithuanian|European|EU|Pentagon|foreign|Israeli|Turkish)\b"
+    ),
     definite_article=re.compile(r"^the\s+", flags=re.IGNORECASE),
     own_count=re.compile(
         r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?"
@@ -160,9 +183,33 @@ GRAMMAR = Grammar(
     body_pronouns=frozenset({"it", "they"}),
     analyst_heads=frozenset({"analysis", "agency", "institute", "analysts"}),
     analyst_anaphors=frozenset(
-        {"analysis", "agency", "institute", "analysts", "data", "project", "group"}
+        {
+            "analysis",
+            "agency",
+            "institute",
+            "analysts",
+            "data",
+            "project",
+            "group",
+            "update",
+            "assessment",
+            "review",
+            "summary",
+        }
     ),
-    body_anaphors=frozenset({"ministry", "staff", "command", "office", "administration"}),
+    body_anaphors=frozenset(
+        {
+            "ministry",
+            "staff",
+            "command",
+            "office",
+            "administration",
+            "update",
+            "summary",
+            "service",
+            "press service",
+        }
+    ),
     # -- pipeline -------------------------------------------------------------------
     anaphoric_start=re.compile(r"^\W*(?:of\s+(?:those|these|them)|he|she|they|it)\b", re.I),
     own_gain_verbs=re.compile(
@@ -226,6 +273,11 @@ GRAMMAR = Grammar(
     opens_sentence=re.compile(r"\W*(?:as\s+of|on|in|by|since|after|at)?\s*", re.I),
     pluperfect="had ",
     # -- numbers --------------------------------------------------------------------
+    fraction_of_time=re.compile(
+        r"\s+of\s+(?:the\s+|this\s+|that\s+|last\s+|next\s+)?(?:year|month|week|day|decade"
+        r"|century|period|summer|winter|spring|autumn|war)\b",
+        re.I,
+    ),
     # a number with no unit is a figure only in a list that carries one ("261 in the
     # Zaporizhzhia region", "2,603 remained to be freed"), never before a noun or after a month
     bare_next=re.compile(
