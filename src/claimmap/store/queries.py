@@ -1,0 +1,522 @@
+"""Read the store the way the API and the dashboard ask: filtered, paginated, per region.
+
+Reads the ``claims``, ``articles``, ``verdicts``, ``measured_areas``,
+``derived_figures`` and ``conflicts`` tables; writes nothing. Claims come back with
+their article's date and source and their verdict (:class:`ClaimView`, whose record
+has the columns of :data:`claimmap.store.EXPORT_COLUMNS`), newest ``as_of`` first;
+pages are cut by ``limit``/``offset`` or by an opaque keyset cursor, which stays
+fast however deep the page and never skips or repeats a claim while rows are added.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Unpack
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+
+from claimmap.errors import ConfigError
+from claimmap.model import Claim, Holder, Kind, Measure, Side
+from claimmap.store.records import MeasuredAreaRecord, StoredClaim, VerdictRecord
+from claimmap.store.schema import VERDICTS, ArticleRow, ClaimRow, MeasuredAreaRow, VerdictRow
+from claimmap.store.store import Store
+
+#: the most claims one page may hold
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimFilter:
+    """Which claims to return; every field left None matches all.
+
+    ``claimant`` matches a part of the claimant's name, ignoring case; ``as_of_from``
+    and ``as_of_to`` bound ``as_of`` (inclusive), leaving out undated claims;
+    ``verdict`` is one of :data:`claimmap.store.VERDICTS`.
+    """
+
+    region: str | None = None
+    holder: Holder | None = None
+    claimant_side: Side | None = None
+    claimant: str | None = None
+    measure: Measure | None = None
+    kind: Kind | None = None
+    verdict: str | None = None
+    article: str | None = None
+    as_of_from: date | None = None
+    as_of_to: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.verdict is not None and self.verdict not in VERDICTS:
+            raise ConfigError(
+                f"unknown verdict {self.verdict!r}; expected one of {', '.join(VERDICTS)}"
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimView:
+    """A stored claim with its article's date and source and its verdict, if any."""
+
+    stored: StoredClaim
+    published: date | None
+    source: str | None
+    verdict: VerdictRecord | None
+
+    @property
+    def id(self) -> str:
+        """The claim's stored id, ``<article>#<n>``."""
+        return self.stored.id
+
+    @property
+    def claim(self) -> Claim:
+        """The claim itself."""
+        return self.stored.claim
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the claim as one flat record: the export's columns, in order."""
+        claim = self.stored.claim.to_record()
+        verdict = self.verdict
+        return {
+            "id": self.stored.id,
+            "article": claim.pop("article"),
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            **claim,
+            "verdict": verdict.verdict if verdict else None,
+            "measured": verdict.measured if verdict else None,
+            "low": verdict.low if verdict else None,
+            "high": verdict.high if verdict else None,
+            "ratio": verdict.ratio if verdict else None,
+            "reason": verdict.reason if verdict else None,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimPage:
+    """One page of claims, how many match in all, and the cursor of the next page."""
+
+    items: tuple[ClaimView, ...]
+    total: int
+    limit: int
+    offset: int
+    next_cursor: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleSummary:
+    """An article's metadata and how many claims it holds (no text)."""
+
+    id: str
+    title: str | None
+    source: str | None
+    published: date | None
+    language: str | None
+    url: str | None
+    claims: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticlePage:
+    """One page of articles, newest first, and how many there are."""
+
+    items: tuple[ArticleSummary, ...]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegionSummary:
+    """A region with claims or measurements: how many claims, the measured date range."""
+
+    region: str
+    claims: int
+    first_measured: date | None
+    last_measured: date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelinePoint:
+    """A claim placed on a region's timeline, with its figure in km² where it has one.
+
+    ``area_km2`` is the value of an ``area_km2`` claim, or a ``share_of_region``
+    times the region's measured area; None for settlements and shares of an initial
+    extent, which have no area of their own.
+    """
+
+    view: ClaimView
+    area_km2: float | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RegionTimeline:
+    """What was claimed about a region over time and what the maps measured."""
+
+    region: str
+    region_km2: float | None
+    claimed: tuple[TimelinePoint, ...]
+    measured: tuple[MeasuredAreaRecord, ...]
+
+
+def query_claims(
+    store: Store,
+    filter: ClaimFilter | None = None,
+    /,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    cursor: str | None = None,
+) -> ClaimPage:
+    """Return one page of the claims ``filter`` matches, newest ``as_of`` first.
+
+    ``cursor`` (from a page's ``next_cursor``) continues after that page and is used
+    instead of ``offset``. Raises ConfigError for a bad limit, offset or cursor.
+    """
+    wanted = filter or ClaimFilter()
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise ConfigError(f"offset must be 0 or more, not {offset}")
+    conditions = _conditions(wanted)
+    query = _claims_select().where(*conditions)
+    if cursor is not None:
+        query = query.where(_after(decode_cursor(cursor)))
+    else:
+        query = query.offset(offset)
+    query = query.order_by(ClaimRow.as_of.desc().nulls_last(), ClaimRow.id).limit(limit + 1)
+    count = select(func.count()).select_from(ClaimRow)
+    if wanted.verdict is not None:
+        count = count.join(VerdictRow, VerdictRow.claim == ClaimRow.id)
+    count = count.where(*conditions)
+    with store.engine.connect() as connection:
+        rows = connection.execute(query).all()
+        total = connection.scalar(count) or 0
+    views = tuple(_view(row) for row in rows[:limit])
+    more = len(rows) > limit
+    last = views[-1] if views else None
+    next_cursor = encode_cursor(last.claim.as_of, last.id) if more and last else None
+    return ClaimPage(
+        items=views,
+        total=total,
+        limit=limit,
+        offset=0 if cursor is not None else offset,
+        next_cursor=next_cursor,
+    )
+
+
+def get_claim(store: Store, id: str, /) -> ClaimView | None:
+    """Return the stored claim with this id, or None."""
+    with store.engine.connect() as connection:
+        row = connection.execute(_claims_select().where(ClaimRow.id == id)).first()
+    return _view(row) if row is not None else None
+
+
+def article_claims(store: Store, article: str, /) -> list[ClaimView]:
+    """Return an article's claims with their verdicts, in the order of the text."""
+    query = _claims_select().where(ClaimRow.article == article).order_by(ClaimRow.n)
+    with store.engine.connect() as connection:
+        return [_view(row) for row in connection.execute(query)]
+
+
+def list_articles(store: Store, /, *, limit: int = 50, offset: int = 0) -> ArticlePage:
+    """Return one page of the stored articles, newest first, with their claim counts."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise ConfigError(f"offset must be 0 or more, not {offset}")
+    counts = (
+        select(ClaimRow.article, func.count().label("claims")).group_by(ClaimRow.article).subquery()
+    )
+    query = (
+        select(
+            ArticleRow.id,
+            ArticleRow.title,
+            ArticleRow.source,
+            ArticleRow.published,
+            ArticleRow.language,
+            ArticleRow.url,
+            func.coalesce(counts.c.claims, 0).label("claims"),
+        )
+        .outerjoin(counts, counts.c.article == ArticleRow.id)
+        .order_by(ArticleRow.published.desc().nulls_last(), ArticleRow.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    with store.engine.connect() as connection:
+        items = tuple(ArticleSummary(**row._asdict()) for row in connection.execute(query))
+        total = connection.scalar(select(func.count()).select_from(ArticleRow)) or 0
+    return ArticlePage(items=items, total=total, limit=limit, offset=offset)
+
+
+def list_regions(store: Store, /) -> list[RegionSummary]:
+    """Return every region with claims or measured areas, by code."""
+    claims = select(ClaimRow.region, func.count().label("n")).group_by(ClaimRow.region)
+    measured = select(
+        MeasuredAreaRow.region, func.min(MeasuredAreaRow.date), func.max(MeasuredAreaRow.date)
+    ).group_by(MeasuredAreaRow.region)
+    with store.engine.connect() as connection:
+        counts = {row.region: row.n for row in connection.execute(claims)}
+        spans = {row[0]: (row[1], row[2]) for row in connection.execute(measured)}
+    return [
+        RegionSummary(
+            region=region,
+            claims=counts.get(region, 0),
+            first_measured=spans.get(region, (None, None))[0],
+            last_measured=spans.get(region, (None, None))[1],
+        )
+        for region in sorted(counts.keys() | spans.keys())
+    ]
+
+
+def region_timeline(
+    store: Store,
+    region: str,
+    /,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> RegionTimeline:
+    """Return the dated claims about ``region`` and its measured areas, by date.
+
+    ``start``/``end`` bound both (inclusive).
+    """
+    claims = _claims_select().where(ClaimRow.region == region, ClaimRow.as_of.is_not(None))
+    areas = select(MeasuredAreaRow).where(MeasuredAreaRow.region == region)
+    if start is not None:
+        claims = claims.where(ClaimRow.as_of >= start)
+        areas = areas.where(MeasuredAreaRow.date >= start)
+    if end is not None:
+        claims = claims.where(ClaimRow.as_of <= end)
+        areas = areas.where(MeasuredAreaRow.date <= end)
+    claims = claims.order_by(ClaimRow.as_of, ClaimRow.id)
+    areas = areas.order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
+    with store.engine.connect() as connection:
+        views = [_view(row) for row in connection.execute(claims)]
+        measured = tuple(
+            MeasuredAreaRecord(
+                date=row.date,
+                region=row.region,
+                holder=row.holder,
+                status=row.status,
+                area_km2=row.area_km2,
+                derived=row.derived,
+                snapshot=row.snapshot,
+                source=row.source,
+            )
+            for row in connection.execute(areas)
+        )
+        whole = connection.scalar(
+            select(MeasuredAreaRow.area_km2)
+            .where(MeasuredAreaRow.region == region, MeasuredAreaRow.status == "total")
+            .order_by(MeasuredAreaRow.date.desc())
+            .limit(1)
+        )
+    return RegionTimeline(
+        region=region,
+        region_km2=whole,
+        claimed=tuple(TimelinePoint(view=v, area_km2=_in_km2(v.claim, whole)) for v in views),
+        measured=measured,
+    )
+
+
+def latest_claims(store: Store, /) -> dict[str, dict[Side, ClaimView]]:
+    """Return, per region, the latest dated claim of each claimant side."""
+    latest = (
+        select(ClaimRow.region, ClaimRow.claimant_side, func.max(ClaimRow.as_of).label("as_of"))
+        .where(ClaimRow.as_of.is_not(None))
+        .group_by(ClaimRow.region, ClaimRow.claimant_side)
+        .subquery()
+    )
+    query = (
+        _claims_select()
+        .join(
+            latest,
+            and_(
+                latest.c.region == ClaimRow.region,
+                latest.c.claimant_side == ClaimRow.claimant_side,
+                latest.c.as_of == ClaimRow.as_of,
+            ),
+        )
+        .order_by(ClaimRow.region, ClaimRow.claimant_side, ClaimRow.id)
+    )
+    found: dict[str, dict[Side, ClaimView]] = {}
+    with store.engine.connect() as connection:
+        for row in connection.execute(query):
+            view = _view(row)
+            # Of two claims on the same latest day, the first in id order stands for the side.
+            found.setdefault(view.claim.region, {}).setdefault(view.claim.claimant_side, view)
+    return found
+
+
+def latest_measured(
+    store: Store, /, *, on: date | None = None
+) -> dict[str, tuple[MeasuredAreaRecord, ...]]:
+    """Return, per region, the measured rows of its latest map on or before ``on`` (or any)."""
+    last = select(MeasuredAreaRow.region, func.max(MeasuredAreaRow.date).label("date"))
+    if on is not None:
+        last = last.where(MeasuredAreaRow.date <= on)
+    days = last.group_by(MeasuredAreaRow.region).subquery()
+    query = (
+        select(MeasuredAreaRow)
+        .join(
+            days,
+            and_(days.c.region == MeasuredAreaRow.region, days.c.date == MeasuredAreaRow.date),
+        )
+        .order_by(MeasuredAreaRow.region, MeasuredAreaRow.holder, MeasuredAreaRow.status)
+    )
+    found: dict[str, list[MeasuredAreaRecord]] = {}
+    with store.engine.connect() as connection:
+        for row in connection.execute(query):
+            found.setdefault(row.region, []).append(
+                MeasuredAreaRecord(
+                    date=row.date,
+                    region=row.region,
+                    holder=row.holder,
+                    status=row.status,
+                    area_km2=row.area_km2,
+                    derived=row.derived,
+                    snapshot=row.snapshot,
+                    source=row.source,
+                )
+            )
+    return {region: tuple(rows) for region, rows in found.items()}
+
+
+def claims_by_id(store: Store, ids: Sequence[str], /) -> dict[str, ClaimView]:
+    """Return the stored claims with these ids (unknown ids are left out)."""
+    found: dict[str, ClaimView] = {}
+    unique = list(dict.fromkeys(ids))
+    with store.engine.connect() as connection:
+        for at in range(0, len(unique), 500):
+            query = _claims_select().where(ClaimRow.id.in_(unique[at : at + 500]))
+            for row in connection.execute(query):
+                view = _view(row)
+                found[view.id] = view
+    return found
+
+
+def encode_cursor(as_of: date | None, id: str) -> str:
+    """Return the opaque cursor that continues after the claim (``as_of``, ``id``).
+
+    >>> decode_cursor(encode_cursor(date(2025, 2, 20), "a#1"))
+    (datetime.date(2025, 2, 20), 'a#1')
+    """
+    raw = json.dumps([as_of.isoformat() if as_of else None, id]).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[date | None, str]:
+    """Return the (``as_of``, ``id``) a cursor continues after; ConfigError if it is not one."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, id = json.loads(raw)
+        if not isinstance(id, str) or not (day is None or isinstance(day, str)):
+            raise ValueError(cursor)
+        return (date.fromisoformat(day) if day else None), id
+    except ValueError:
+        raise ConfigError(f"not a cursor from this API: {cursor!r}") from None
+
+
+def _claims_select() -> Select[Unpack[tuple[Any, ...]]]:
+    query: Select[Unpack[tuple[Any, ...]]] = (
+        select(
+            ClaimRow,
+            ArticleRow.published,
+            ArticleRow.source,
+            VerdictRow.verdict,
+            VerdictRow.measured,
+            VerdictRow.low,
+            VerdictRow.high,
+            VerdictRow.ratio,
+            VerdictRow.reason,
+        )
+        .join(ArticleRow, ArticleRow.id == ClaimRow.article)
+        .outerjoin(VerdictRow, VerdictRow.claim == ClaimRow.id)
+    )
+    return query
+
+
+def _conditions(wanted: ClaimFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    exact: tuple[tuple[Any, Any], ...] = (
+        (ClaimRow.region, wanted.region),
+        (ClaimRow.holder, wanted.holder),
+        (ClaimRow.claimant_side, wanted.claimant_side),
+        (ClaimRow.measure, wanted.measure),
+        (ClaimRow.kind, wanted.kind),
+        (ClaimRow.article, wanted.article),
+        (VerdictRow.verdict, wanted.verdict),
+    )
+    conditions.extend(column == value for column, value in exact if value is not None)
+    if wanted.claimant:
+        conditions.append(ClaimRow.claimant.icontains(wanted.claimant, autoescape=True))
+    if wanted.as_of_from is not None:
+        conditions.append(ClaimRow.as_of >= wanted.as_of_from)
+    if wanted.as_of_to is not None:
+        conditions.append(ClaimRow.as_of <= wanted.as_of_to)
+    return conditions
+
+
+def _after(key: tuple[date | None, str]) -> ColumnElement[bool]:
+    # The order is as_of descending with undated claims last, then id ascending.
+    day, id = key
+    if day is None:
+        return and_(ClaimRow.as_of.is_(None), ClaimRow.id > id)
+    return or_(
+        ClaimRow.as_of < day,
+        and_(ClaimRow.as_of == day, ClaimRow.id > id),
+        ClaimRow.as_of.is_(None),
+    )
+
+
+def _view(row: Any) -> ClaimView:
+    # A Core select of ClaimRow gives its columns flat, beside the joined ones.
+    claim = row
+    verdict = None
+    if row.verdict is not None:
+        verdict = VerdictRecord(
+            claim=claim.id,
+            verdict=row.verdict,
+            measured=row.measured,
+            low=row.low,
+            high=row.high,
+            ratio=row.ratio,
+            reason=row.reason,
+        )
+    return ClaimView(
+        stored=StoredClaim(
+            id=claim.id,
+            claim=Claim(
+                quote=claim.quote,
+                claimant=claim.claimant,
+                claimant_side=claim.claimant_side,
+                holder=claim.holder,
+                kind=claim.kind,
+                region=claim.region,
+                measure=claim.measure,
+                value=claim.value,
+                qualifier=claim.qualifier,
+                as_of=claim.as_of,
+                since=claim.since,
+                article=claim.article,
+                start=claim.start,
+                end=claim.end,
+                figure_start=claim.figure_start,
+                figure_end=claim.figure_end,
+            ),
+        ),
+        published=row.published,
+        source=row.source,
+        verdict=verdict,
+    )
+
+
+def _in_km2(claim: Claim, region_km2: float | None) -> float | None:
+    if claim.measure is Measure.AREA_KM2:
+        return claim.value
+    if claim.measure is Measure.SHARE_OF_REGION and region_km2:
+        return claim.value * region_km2
+    return None

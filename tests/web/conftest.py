@@ -1,0 +1,130 @@
+"""A real server for the web tests: ``claimmap serve`` in a subprocess on a free port.
+
+The database is a temporary SQLite file filled through the library: the dev
+articles less one (kept for POST), checked together, and verified against the
+shared control maps (measured areas and verdicts). The server is the command
+people run, ``claimmap serve``, with the token in ``CLAIMMAP_API_TOKEN``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from webdata import ADMIN, CONTROL, HELD_OUT, TOKEN, dev_records
+
+from claimmap.analyze import analyze_paths
+from claimmap.store import Store, open_store
+from claimmap.submit import MapsConfig, check_store, verify_store
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Server:
+    """A running server: its base URL and the database it serves."""
+
+    url: str
+    db: Path
+    cache: Path
+
+    def store(self) -> Store:
+        """Open the server's database (close it after use)."""
+        return open_store(self.db)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def start_server(
+    db: Path, *, cache: Path, args: list[str], env: dict[str, str]
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``claimmap serve`` on a free port; return the process and its URL once it answers."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "claimmap",
+        "serve",
+        "--db",
+        str(db),
+        "--port",
+        str(port),
+        *args,
+    ]
+    environment = {**os.environ, "XDG_CACHE_HOME": str(cache), **env}
+    log = db.with_suffix(f".{port}.log")
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, env=environment, stdout=output, stderr=output)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"claimmap serve exited: {log.read_text()}")
+        try:
+            httpx.get(f"{url}/api/openapi.json", timeout=2)
+            return process, url
+        except httpx.TransportError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"claimmap serve did not answer in 60 s: {log.read_text()}")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def filled_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A SQLite database of 29 dev articles, checked and verified; and the areas cache."""
+    folder = tmp_path_factory.mktemp("web")
+    articles = folder / "articles.jsonl"
+    with articles.open("w", encoding="utf-8") as out:
+        for record in dev_records():
+            if record["id"] != HELD_OUT:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    db = folder / "claimmap.db"
+    cache = folder / "cache"
+    maps = MapsConfig(maps=CONTROL, regions=ADMIN, cache=cache / "claimmap")
+    with open_store(db) as store:
+        summary = analyze_paths([articles], store=store)
+        assert summary.stored == 29
+        check_store(store)
+        verify_store(store, maps=maps)
+    return db, cache
+
+
+@pytest.fixture(scope="session")
+def server(filled_db: tuple[Path, Path]) -> Iterator[Server]:
+    """``claimmap serve`` over the filled database, with maps, taking writes with TOKEN."""
+    db, cache = filled_db
+    process, url = start_server(
+        db,
+        cache=cache,
+        args=["--maps", str(CONTROL), "--regions", str(ADMIN)],
+        env={"CLAIMMAP_API_TOKEN": TOKEN},
+    )
+    yield Server(url=url, db=db, cache=cache)
+    stop_server(process)
+
+
+@pytest.fixture
+def client(server: Server) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server.url, timeout=60) as http:
+        yield http
