@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
 from webdata import ADMIN, CONTROL, HELD_OUT, TOKEN, dev_records
 
 from claimmap.analyze import analyze_paths
@@ -128,3 +130,53 @@ def server(filled_db: tuple[Path, Path]) -> Iterator[Server]:
 def client(server: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.url, timeout=60) as http:
         yield http
+
+
+def chromium_path() -> str:
+    """Return Debian's Chromium, installing it with apt-get first where it is missing.
+
+    Playwright drives the system browser (no browser download); a machine where it
+    cannot be installed fails here rather than skipping the browser tests.
+    """
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if os.geteuid() != 0:
+        pytest.fail("Chromium is missing: sudo apt-get install -y chromium")
+    quiet = {"env": {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, "check": True}
+    subprocess.run(["apt-get", "update", "-qq"], **quiet)  # type: ignore[call-overload]
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], **quiet)  # type: ignore[call-overload]
+    found = shutil.which("chromium")
+    if not found:
+        pytest.fail("apt-get install chromium did not give a chromium command")
+    return found
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium (the system's), driven by Playwright."""
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server) -> Iterator[tuple[Page, list[str]]]:
+    """A fresh page that may reach only the test server; yields it and the URLs refused."""
+    context = browser.new_context(base_url=server.url)
+    refused: list[str] = []
+
+    def only_local(route: Route) -> None:
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    opened = context.new_page()
+    yield opened, refused
+    context.close()

@@ -173,9 +173,7 @@ def test_region_timeline_has_its_dated_claims_and_its_measured_areas(
         elif point["measure"] == "share_of_region":
             assert point["area_km2"] == pytest.approx(point["value"] * timeline["region_km2"])
     regions = {r["region"]: r for r in client.get("/api/regions").json()}
-    assert regions["RU-KRS"]["claims"] == len(
-        list(all_pages(client, region="RU-KRS", limit=1000))
-    )
+    assert regions["RU-KRS"]["claims"] == len(list(all_pages(client, region="RU-KRS", limit=1000)))
 
 
 def test_region_map_is_geojson_of_the_outline_and_the_control_of_the_last_map_before(

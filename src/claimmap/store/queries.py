@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 
@@ -420,8 +420,8 @@ def decode_cursor(cursor: str) -> tuple[date | None, str]:
         raise ConfigError(f"not a cursor from this API: {cursor!r}") from None
 
 
-def _claims_select() -> Select[Unpack[tuple[Any, ...]]]:
-    query: Select[Unpack[tuple[Any, ...]]] = (
+def _claims_select() -> Select[*tuple[Any, ...]]:
+    query: Select[*tuple[Any, ...]] = (
         select(
             ClaimRow,
             ArticleRow.published,

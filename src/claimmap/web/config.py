@@ -8,7 +8,7 @@ the command line can say what is missing before the ``web`` extra is needed.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -96,5 +96,11 @@ def load_config(
 
 
 def missing_web_modules() -> list[str]:
-    """Return the modules of the ``web`` extra that are not installed."""
-    return [name for name in _WEB_MODULES if importlib.util.find_spec(name) is None]
+    """Return the modules of the ``web`` extra that cannot be imported."""
+    missing = []
+    for name in _WEB_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            missing.append(name)
+    return missing

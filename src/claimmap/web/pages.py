@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 import jinja2
@@ -34,7 +35,7 @@ from claimmap.store.queries import (
     query_claims,
     region_timeline,
 )
-from claimmap.web.app import ApiError, services_of
+from claimmap.web.app import ApiError, Services, services_of
 
 #: the credit the maps' and boundaries' licences ask for, in every page's footer
 CREDIT = (
@@ -53,6 +54,8 @@ templates.env.globals["credit"] = CREDIT
 templates.env.globals["sides"] = [s.value for s in Side]
 
 router = APIRouter(include_in_schema=False)
+
+E = TypeVar("E", bound=StrEnum)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,8 +128,14 @@ def render_error(request: Request, *, status: int, code: str, message: str) -> H
 
 
 def _page(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
-    services_of(request).check_read(request)
     return templates.TemplateResponse(request, name, context)
+
+
+def _reader(request: Request) -> Services:
+    """The services, for a page (refused without the token when reads are private)."""
+    services = services_of(request)
+    services.check_read(request)
+    return services
 
 
 @router.get("/static/plotly.min.js")
@@ -147,7 +156,7 @@ def app_css() -> FileResponse:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     """Per region, the latest claim of each side beside the latest measured figures."""
-    store = services_of(request).store
+    store = _reader(request).store
     latest = latest_claims(store)
     measured = latest_measured(store)
     rows = []
@@ -162,28 +171,25 @@ def overview(request: Request) -> HTMLResponse:
 @router.get("/claims", response_class=HTMLResponse)
 def claims_page(
     request: Request,
-    region: str | None = None,
-    holder: Holder | None = None,
-    claimant_side: Side | None = None,
-    claimant: str | None = None,
-    measure: Measure | None = None,
-    verdict: str | None = None,
-    as_of_from: Annotated[date | None, Query(alias="from")] = None,
-    as_of_to: Annotated[date | None, Query(alias="to")] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> HTMLResponse:
-    """The claims table, filtered by the form above it, a page at a time."""
-    store = services_of(request).store
+    """The claims table, filtered by the form above it, a page at a time.
+
+    The form sends every field, the unused ones empty, so fields are read here:
+    an empty one matches all.
+    """
+    store = _reader(request).store
+    form = {key: value for key, value in request.query_params.items() if value.strip()}
     wanted = ClaimFilter(
-        region=region or None,
-        holder=holder,
-        claimant_side=claimant_side,
-        claimant=claimant or None,
-        measure=measure,
-        verdict=verdict or None,
-        as_of_from=as_of_from,
-        as_of_to=as_of_to,
+        region=form.get("region"),
+        holder=_choice(form, "holder", Holder),
+        claimant_side=_choice(form, "claimant_side", Side),
+        claimant=form.get("claimant"),
+        measure=_choice(form, "measure", Measure),
+        verdict=form.get("verdict"),
+        as_of_from=_day(form, "from"),
+        as_of_to=_day(form, "to"),
     )
     page = query_claims(store, wanted, limit=limit, cursor=cursor or None)
     params = {
@@ -204,10 +210,31 @@ def claims_page(
     return _page(request, "claims.html", context)
 
 
+def _choice(form: dict[str, str], name: str, enum: type[E]) -> E | None:
+    value = form.get(name)
+    if value is None:
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        choices = ", ".join(str(member.value) for member in enum)
+        raise ApiError(400, "bad-request", f"{name} must be one of {choices}") from None
+
+
+def _day(form: dict[str, str], name: str) -> date | None:
+    value = form.get(name)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(400, "bad-request", f"{name} must be a date (YYYY-MM-DD)") from None
+
+
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, claim: str | None = None) -> HTMLResponse:
     """An article's text with its claims' quotes and figures marked, ``claim`` the current one."""
-    store = services_of(request).store
+    store = _reader(request).store
     article = store.load_article(article_id)
     if article is None:
         raise ApiError(404, "not-found", f"no article {article_id!r}")
@@ -226,7 +253,7 @@ def region_page(
     request: Request, region: str, on: Annotated[date | None, Query(alias="date")] = None
 ) -> HTMLResponse:
     """A region's claimed-versus-measured chart and its map of control on a date."""
-    services = services_of(request)
+    services = _reader(request)
     timeline = region_timeline(services.store, region)
     if not timeline.claimed and not timeline.measured:
         raise ApiError(404, "not-found", f"no claims or measurements for region {region!r}")
@@ -287,7 +314,7 @@ def region_page(
 @router.get("/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request) -> HTMLResponse:
     """The sets of claims that cannot all be true, each with its claims and why."""
-    store = services_of(request).store
+    store = _reader(request).store
     conflicts = store.load_conflicts()
     views = claims_by_id(store, [c for x in conflicts for c in x.claims])
     derived = store.load_derived()
