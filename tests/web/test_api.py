@@ -164,8 +164,12 @@ def test_region_timeline_has_its_dated_claims_and_its_measured_areas(
         measured = store.load_measured_areas(region="RU-KRS")
     timeline = client.get("/api/regions/RU-KRS").json()
     assert {c["id"] for c in timeline["claimed"]} == {s.id for s in claims}
+    assert timeline["claimed_total"] == len(claims)
     days = [c["as_of"] for c in timeline["claimed"]]
     assert days == sorted(days)
+    latest = client.get("/api/regions/RU-KRS", params={"limit": 2}).json()
+    assert latest["claimed_total"] == len(claims)
+    assert [c["as_of"] for c in latest["claimed"]] == days[-2:]
     assert len(timeline["measured"]) == len(measured)
     for point in timeline["claimed"]:
         if point["measure"] == "area_km2":

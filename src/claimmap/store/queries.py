@@ -158,6 +158,7 @@ class RegionTimeline:
     region: str
     region_km2: float | None
     claimed: tuple[TimelinePoint, ...]
+    claimed_total: int
     measured: tuple[MeasuredAreaRecord, ...]
 
 
@@ -278,23 +279,34 @@ def region_timeline(
     *,
     start: date | None = None,
     end: date | None = None,
+    limit: int = 500,
 ) -> RegionTimeline:
     """Return the dated claims about ``region`` and its measured areas, by date.
 
-    ``start``/``end`` bound both (inclusive).
+    ``start``/``end`` bound both (inclusive); of the claims, the ``limit`` latest
+    are returned (``claimed_total`` says how many there are).
     """
-    claims = _claims_select().where(ClaimRow.region == region, ClaimRow.as_of.is_not(None))
+    if not 1 <= limit <= MAX_LIMIT * 10:
+        raise ConfigError(f"limit must be between 1 and {MAX_LIMIT * 10}, not {limit}")
+    dated = [ClaimRow.region == region, ClaimRow.as_of.is_not(None)]
     areas = select(MeasuredAreaRow).where(MeasuredAreaRow.region == region)
     if start is not None:
-        claims = claims.where(ClaimRow.as_of >= start)
+        dated.append(ClaimRow.as_of >= start)
         areas = areas.where(MeasuredAreaRow.date >= start)
     if end is not None:
-        claims = claims.where(ClaimRow.as_of <= end)
+        dated.append(ClaimRow.as_of <= end)
         areas = areas.where(MeasuredAreaRow.date <= end)
-    claims = claims.order_by(ClaimRow.as_of, ClaimRow.id)
+    claims = (
+        _claims_select()
+        .where(*dated)
+        .order_by(ClaimRow.as_of.desc(), ClaimRow.id.desc())
+        .limit(limit)
+    )
+    count = select(func.count()).select_from(ClaimRow).where(*dated)
     areas = areas.order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
     with store.engine.connect() as connection:
-        views = [_view(row) for row in connection.execute(claims)]
+        views = [_view(row) for row in connection.execute(claims)][::-1]
+        total = connection.scalar(count) or 0
         measured = tuple(
             MeasuredAreaRecord(
                 date=row.date,
@@ -318,6 +330,7 @@ def region_timeline(
         region=region,
         region_km2=whole,
         claimed=tuple(TimelinePoint(view=v, area_km2=_in_km2(v.claim, whole)) for v in views),
+        claimed_total=total,
         measured=measured,
     )
 

@@ -20,6 +20,7 @@ from claimmap.store.queries import (
     MAX_LIMIT,
     ClaimFilter,
     ClaimView,
+    TimelinePoint,
     article_claims,
     claims_by_id,
     get_claim,
@@ -211,9 +212,13 @@ def get_region(
     services: Reader,
     start: Annotated[date | None, Query(description="From this date")] = None,
     end: Annotated[date | None, Query(description="Up to this date")] = None,
+    limit: Annotated[int, Query(ge=1, le=10 * MAX_LIMIT, description="Latest claims")] = 500,
 ) -> RegionTimelineOut:
-    """Return a region's claimed timeline (dated claims) and measured timeline (areas)."""
-    timeline = region_timeline(services.store, region, start=start, end=end)
+    """Return a region's claimed timeline (dated claims, by date) and measured areas.
+
+    Of the claims, the ``limit`` latest are given; ``claimed_total`` counts them all.
+    """
+    timeline = region_timeline(services.store, region, start=start, end=end, limit=limit)
     if not timeline.claimed and not timeline.measured:
         known = {r.region for r in list_regions(services.store)}
         if region not in known:
@@ -221,11 +226,29 @@ def get_region(
     return RegionTimelineOut(
         region=timeline.region,
         region_km2=timeline.region_km2,
-        claimed=[
-            TimelineClaimOut(**claim_out(p.view).model_dump(), area_km2=p.area_km2)
-            for p in timeline.claimed
-        ],
+        claimed=[_timeline_point(p) for p in timeline.claimed],
+        claimed_total=timeline.claimed_total,
         measured=[MeasuredOut.model_validate(m, from_attributes=True) for m in timeline.measured],
+    )
+
+
+def _timeline_point(point: TimelinePoint) -> TimelineClaimOut:
+    c, verdict = point.view.claim, point.view.verdict
+    return TimelineClaimOut(
+        id=point.view.id,
+        article=c.article or "",
+        claimant=c.claimant,
+        claimant_side=c.claimant_side,
+        holder=c.holder,
+        kind=c.kind,
+        measure=c.measure,
+        value=c.value,
+        qualifier=c.qualifier,
+        as_of=c.as_of,
+        since=c.since,
+        area_km2=point.area_km2,
+        verdict=verdict.verdict if verdict else None,
+        measured=verdict.measured if verdict else None,
     )
 
 

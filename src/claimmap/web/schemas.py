@@ -142,10 +142,27 @@ class RegionOut(BaseModel):
     last_measured: date | None
 
 
-class TimelineClaimOut(ClaimOut):
-    """A claim on a region's timeline, with its figure in km² where it has one."""
+class TimelineClaimOut(BaseModel):
+    """A claim on a region's timeline (its quote at ``/api/claims/{id}``), with its figure in km².
 
+    ``area_km2`` is the value of an ``area_km2`` claim or a ``share_of_region`` times
+    the region's measured area; None for the other measures.
+    """
+
+    id: str
+    article: str
+    claimant: str | None
+    claimant_side: str
+    holder: str
+    kind: str
+    measure: str
+    value: float
+    qualifier: str
+    as_of: date | None
+    since: date | None
     area_km2: float | None
+    verdict: str | None
+    measured: float | None
 
 
 class MeasuredOut(BaseModel):
@@ -166,6 +183,7 @@ class RegionTimelineOut(BaseModel):
     region: str
     region_km2: float | None
     claimed: list[TimelineClaimOut]
+    claimed_total: int
     measured: list[MeasuredOut]
 
 
