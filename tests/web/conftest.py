@@ -11,85 +11,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
-from webdata import ADMIN, CONTROL, HELD_OUT, TOKEN, dev_records
+from webdata import ADMIN, CONTROL, HELD_OUT, TOKEN, Server, dev_records, start_server, stop_server
 
 from claimmap.analyze import analyze_paths
-from claimmap.store import Store, open_store
+from claimmap.store import open_store
 from claimmap.submit import MapsConfig, check_store, verify_store
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Server:
-    """A running server: its base URL and the database it serves."""
-
-    url: str
-    db: Path
-    cache: Path
-
-    def store(self) -> Store:
-        """Open the server's database (close it after use)."""
-        return open_store(self.db)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def start_server(
-    db: Path, *, cache: Path, args: list[str], env: dict[str, str]
-) -> tuple[subprocess.Popen[bytes], str]:
-    """Start ``claimmap serve`` on a free port; return the process and its URL once it answers."""
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "claimmap",
-        "serve",
-        "--db",
-        str(db),
-        "--port",
-        str(port),
-        *args,
-    ]
-    environment = {**os.environ, "XDG_CACHE_HOME": str(cache), **env}
-    log = db.with_suffix(f".{port}.log")
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, env=environment, stdout=output, stderr=output)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"claimmap serve exited: {log.read_text()}")
-        try:
-            httpx.get(f"{url}/api/openapi.json", timeout=2)
-            return process, url
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"claimmap serve did not answer in 60 s: {log.read_text()}")
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -95,6 +95,19 @@ class ClaimRow(Base):
         Index("ix_claims_holder", "holder"),
         Index("ix_claims_claimant_side", "claimant_side"),
         Index("ix_claims_measure", "measure"),
+        # The API's claims query (migration 0002): newest first under any filter, and
+        # counts read from the index alone.
+        Index(
+            "ix_claims_as_of_filters",
+            "as_of",
+            "region",
+            "holder",
+            "claimant_side",
+            "measure",
+            "kind",
+            "claimant",
+        ),
+        Index("ix_claims_claimant", "claimant"),
     )
 
     id: Mapped[str] = mapped_column(String(600), primary_key=True)

@@ -155,7 +155,7 @@ def get_claims(
     region: Annotated[str | None, Query(description="ISO 3166-2 code, e.g. RU-KRS")] = None,
     holder: Holder | None = None,
     claimant_side: Side | None = None,
-    claimant: Annotated[str | None, Query(description="Part of the claimant's name")] = None,
+    claimant: Annotated[str | None, Query(description="The claimant's name as stored")] = None,
     measure: Measure | None = None,
     kind: Kind | None = None,
     verdict: Annotated[

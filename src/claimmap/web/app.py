@@ -117,9 +117,11 @@ class Services:
 
 def create_app(config: WebConfig, /, *, store: Store | None = None) -> FastAPI:
     """Return the application over ``store`` (else the database ``config.db``, opened now)."""
+    from claimmap.store.queries import refresh_statistics
     from claimmap.web import api, pages
 
     services = Services(config=config, store=store or open_store(config.db))
+    refresh_statistics(services.store)
     app = FastAPI(
         title="claimmap",
         version=__version__,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import start_server, stop_server
+from webdata import start_server, stop_server
 
 from claimmap.errors import ConfigError
 from claimmap.web.config import INSTALL_HINT, TOKEN_ENV, load_config
