@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal, select, tuple
 from sqlalchemy.orm import aliased
 
 from claimmap.errors import ConfigError
-from claimmap.model import Claim, Holder, Kind, Measure, Side
+from claimmap.model import Claim, Holder, Kind, Measure, Qualifier, Side
 from claimmap.store.records import MeasuredAreaRecord, StoredClaim, VerdictRecord
 from claimmap.store.schema import VERDICTS, ArticleRow, ClaimRow, MeasuredAreaRow, VerdictRow
 from claimmap.store.store import Store
@@ -142,15 +142,28 @@ class RegionSummary:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TimelinePoint:
-    """A claim placed on a region's timeline, with its figure in km² where it has one.
+    """A claim placed on a region's timeline (no quote), with its figure in km².
 
     ``area_km2`` is the value of an ``area_km2`` claim, or a ``share_of_region``
     times the region's measured area; None for settlements and shares of an initial
-    extent, which have no area of their own.
+    extent, which have no area of their own. ``verdict`` and ``measured`` come
+    from the claim's verdict, if it has one.
     """
 
-    view: ClaimView
+    id: str
+    article: str
+    claimant: str | None
+    claimant_side: Side
+    holder: Holder
+    kind: Kind
+    measure: Measure
+    value: float
+    qualifier: Qualifier
+    as_of: date
+    since: date | None
     area_km2: float | None
+    verdict: str | None
+    measured: float | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -340,8 +353,24 @@ def region_timeline(
     if end is not None:
         dated.append(ClaimRow.as_of <= end)
         areas = areas.where(MeasuredAreaRow.date <= end)
+    # Only what a timeline shows: no quote, no article row.
     claims = (
-        _claims_select()
+        select(
+            ClaimRow.id,
+            ClaimRow.article,
+            ClaimRow.claimant,
+            ClaimRow.claimant_side,
+            ClaimRow.holder,
+            ClaimRow.kind,
+            ClaimRow.measure,
+            ClaimRow.value,
+            ClaimRow.qualifier,
+            ClaimRow.as_of,
+            ClaimRow.since,
+            VerdictRow.verdict,
+            VerdictRow.measured,
+        )
+        .outerjoin(VerdictRow, VerdictRow.claim == ClaimRow.id)
         .where(*dated)
         .order_by(ClaimRow.as_of.desc(), ClaimRow.id.desc())
         .limit(limit)
@@ -349,7 +378,7 @@ def region_timeline(
     count = select(func.count()).select_from(ClaimRow).where(*dated)
     areas = areas.order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
     with store.engine.connect() as connection:
-        views = [_view(row) for row in connection.execute(claims)][::-1]
+        rows = connection.execute(claims).all()[::-1]
         total = connection.scalar(count) or 0
         measured = tuple(
             MeasuredAreaRecord(
@@ -373,7 +402,10 @@ def region_timeline(
     return RegionTimeline(
         region=region,
         region_km2=whole,
-        claimed=tuple(TimelinePoint(view=v, area_km2=_in_km2(v.claim, whole)) for v in views),
+        claimed=tuple(
+            TimelinePoint(**row._asdict(), area_km2=_in_km2(row.measure, row.value, whole))
+            for row in rows
+        ),
         claimed_total=total,
         measured=measured,
     )
@@ -585,9 +617,9 @@ def _view(row: Any) -> ClaimView:
     )
 
 
-def _in_km2(claim: Claim, region_km2: float | None) -> float | None:
-    if claim.measure is Measure.AREA_KM2:
-        return claim.value
-    if claim.measure is Measure.SHARE_OF_REGION and region_km2:
-        return claim.value * region_km2
+def _in_km2(measure: Measure, value: float, region_km2: float | None) -> float | None:
+    if measure is Measure.AREA_KM2:
+        return value
+    if measure is Measure.SHARE_OF_REGION and region_km2:
+        return value * region_km2
     return None

@@ -233,23 +233,7 @@ def get_region(
 
 
 def _timeline_point(point: TimelinePoint) -> TimelineClaimOut:
-    c, verdict = point.view.claim, point.view.verdict
-    return TimelineClaimOut(
-        id=point.view.id,
-        article=c.article or "",
-        claimant=c.claimant,
-        claimant_side=c.claimant_side,
-        holder=c.holder,
-        kind=c.kind,
-        measure=c.measure,
-        value=c.value,
-        qualifier=c.qualifier,
-        as_of=c.as_of,
-        since=c.since,
-        area_km2=point.area_km2,
-        verdict=verdict.verdict if verdict else None,
-        measured=verdict.measured if verdict else None,
-    )
+    return TimelineClaimOut.model_validate(point, from_attributes=True)
 
 
 @router.get("/regions/{region}/map", tags=["regions"])

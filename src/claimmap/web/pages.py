@@ -272,18 +272,18 @@ def region_page(
         ],
         "claimed": [
             {
-                "id": p.view.id,
-                "date": p.view.claim.as_of.isoformat() if p.view.claim.as_of else None,
-                "holder": str(p.view.claim.holder),
-                "claimant_side": str(p.view.claim.claimant_side),
-                "claimant": p.view.claim.claimant or "the outlet",
-                "value": p.view.claim.value,
-                "qualifier": str(p.view.claim.qualifier),
+                "id": p.id,
+                "date": p.as_of.isoformat(),
+                "holder": str(p.holder),
+                "claimant_side": str(p.claimant_side),
+                "claimant": p.claimant or "the outlet",
+                "value": p.value,
+                "qualifier": str(p.qualifier),
                 "area_km2": p.area_km2,
-                "verdict": p.view.verdict.verdict if p.view.verdict else None,
+                "verdict": p.verdict,
             }
             for p in timeline.claimed
-            if p.area_km2 is not None and str(p.view.claim.kind) == "holds"
+            if p.area_km2 is not None and p.kind == "holds"
         ],
     }
     geo = None
