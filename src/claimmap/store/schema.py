@@ -106,6 +106,7 @@ class ClaimRow(Base):
             "measure",
             "kind",
             "claimant",
+            "id",
         ),
         Index("ix_claims_claimant", "claimant"),
     )

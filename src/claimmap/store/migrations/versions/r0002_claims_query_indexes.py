@@ -2,7 +2,8 @@
 
 ``ix_claims_as_of_filters`` leads with ``as_of``, so a page of the newest claims is
 read in index order and stops after the page, and it holds every filtered column,
-so counting the claims a filter matches never reads the table (issue 6,
+and the id, so counting the claims a filter matches, or finding the ids of a page,
+never reads the table (issue 6,
 ``benchmarks/web_load.py``). ``ix_claims_claimant`` serves the claimant filter.
 
 Revision ID: 0002
@@ -19,7 +20,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_FILTERS = ["as_of", "region", "holder", "claimant_side", "measure", "kind", "claimant"]
+_FILTERS = ["as_of", "region", "holder", "claimant_side", "measure", "kind", "claimant", "id"]
 
 
 def upgrade() -> None:
