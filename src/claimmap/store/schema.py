@@ -108,6 +108,7 @@ class ClaimRow(Base):
             "claimant",
             "id",
         ),
+        Index("ix_claims_filters", "region", "holder", "claimant_side", "measure", "kind", "as_of"),
         Index("ix_claims_claimant", "claimant"),
     )
 

@@ -20,16 +20,19 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_FILTERS = ["as_of", "region", "holder", "claimant_side", "measure", "kind", "claimant", "id"]
+_PAGES = ["as_of", "region", "holder", "claimant_side", "measure", "kind", "claimant", "id"]
+_COUNTS = ["region", "holder", "claimant_side", "measure", "kind", "as_of", "id"]
 
 
 def upgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
-        batch_op.create_index("ix_claims_as_of_filters", _FILTERS, unique=False)
+        batch_op.create_index("ix_claims_as_of_filters", _PAGES, unique=False)
+        batch_op.create_index("ix_claims_filters", _COUNTS, unique=False)
         batch_op.create_index("ix_claims_claimant", ["claimant"], unique=False)
 
 
 def downgrade() -> None:
     with op.batch_alter_table("claims", schema=None) as batch_op:
         batch_op.drop_index("ix_claims_claimant")
+        batch_op.drop_index("ix_claims_filters")
         batch_op.drop_index("ix_claims_as_of_filters")
