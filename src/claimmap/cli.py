@@ -883,3 +883,78 @@ def _verdict_line(v: Verdict) -> str:
         f"{show(v.measured)} (grey zone {show(v.measured_low)}–{show(v.measured_high)}), ratio "
         f"{'?' if v.ratio is None else f'{v.ratio:.2f}'}: {v.reason}"
     )
+
+
+# --- claimmap serve: the API and the dashboard (issue 6) -------------------------
+
+SERVE_EXIT_STATUSES = (
+    "Exit status: 0 when stopped, 1 when the database cannot be opened or the web extra is "
+    "missing, 2 for bad usage (a bad --config file)."
+)
+
+
+@app.command(epilog=SERVE_EXIT_STATUSES)
+def serve(
+    db: Annotated[str | None, typer.Option(metavar="URL", help=_DB_HELP)] = None,
+    host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=0, max=65535)] = 8000,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="A TOML file whose 'web' table sets db, api_token, private_reads, maps, regions.",
+        ),
+    ] = None,
+    maps: Annotated[
+        Path | None,
+        typer.Option(metavar="DIR", help="Control snapshots: verify posted articles, draw maps."),
+    ] = None,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Admin boundaries (GeoJSON) for --maps. Default: DATA/geo/admin.geojson.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Serve the API (/api, schema at /api/docs) and the dashboard (/) over the database.
+
+    Writes (POST /api/articles) need the bearer token in $CLAIMMAP_API_TOKEN (or the
+    config file's api_token); reads are open unless private_reads is set.
+    """
+    from claimmap.web.config import INSTALL_HINT, load_config, missing_web_modules
+
+    missing = missing_web_modules()
+    if missing:
+        _report_store(f"{INSTALL_HINT} (missing: {', '.join(missing)})")
+        raise typer.Exit(1)
+    try:
+        settings = load_config(
+            config,
+            db=db,
+            maps=maps,
+            regions=regions or (_data_folder() / "geo" / "admin.geojson" if maps else None),
+            cache=_cache_folder(),
+        )
+    except ConfigError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--config'") from exc
+    from claimmap.web import serve as run_server
+
+    try:
+        run_server(settings, host=host, port=port)
+    except StoreError as exc:
+        _report_store(exc)
+        raise typer.Exit(1) from exc
+
+
+def _cache_folder() -> Path:
+    from claimmap.geo import cache_dir
+
+    return cache_dir()
+
+
+def _data_folder() -> Path:
+    from claimmap.geo import data_dir
+
+    return data_dir()

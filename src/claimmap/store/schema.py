@@ -95,6 +95,30 @@ class ClaimRow(Base):
         Index("ix_claims_holder", "holder"),
         Index("ix_claims_claimant_side", "claimant_side"),
         Index("ix_claims_measure", "measure"),
+        # The API's claims query (migration 0002): pages newest first under any filter
+        # from the first, counts of any mix of filters from the second.
+        Index(
+            "ix_claims_as_of_filters",
+            "as_of",
+            "region",
+            "holder",
+            "claimant_side",
+            "measure",
+            "kind",
+            "claimant",
+            "id",
+        ),
+        Index(
+            "ix_claims_filters",
+            "region",
+            "holder",
+            "claimant_side",
+            "measure",
+            "kind",
+            "as_of",
+            "id",
+        ),
+        Index("ix_claims_claimant", "claimant"),
     )
 
     id: Mapped[str] = mapped_column(String(600), primary_key=True)

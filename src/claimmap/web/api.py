@@ -1,0 +1,281 @@
+"""The JSON API: articles, claims, regions, derived figures, conflicts (``/api/...``).
+
+Each route reads its parameters, calls one function of the store's queries
+(:mod:`claimmap.store.queries`), of :mod:`claimmap.submit` or of
+:mod:`claimmap.geo.mapview`, and returns the result as the models of
+:mod:`claimmap.web.schemas`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from claimmap.model import Finding, Holder, Kind, Measure, Side
+from claimmap.store import VERDICTS
+from claimmap.store.queries import (
+    MAX_LIMIT,
+    ClaimFilter,
+    ClaimView,
+    TimelinePoint,
+    article_claims,
+    claims_by_id,
+    get_claim,
+    list_articles,
+    list_regions,
+    query_claims,
+    region_timeline,
+)
+from claimmap.submit import read_submission, submit_article
+from claimmap.web.app import ApiError, Services, services_of
+from claimmap.web.schemas import (
+    ArticleIn,
+    ArticleOut,
+    ArticlePageOut,
+    ClaimOut,
+    ClaimPageOut,
+    ConflictOut,
+    DerivedOut,
+    ErrorOut,
+    FindingOut,
+    MeasuredOut,
+    RegionOut,
+    RegionTimelineOut,
+    SubmissionOut,
+    TimelineClaimOut,
+)
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorOut, "description": text}
+    for status, text in (
+        (400, "A parameter the API cannot use"),
+        (401, "A missing or wrong bearer token"),
+        (404, "Nothing with that id"),
+        (422, "A request that does not match the schema"),
+        (503, "The database cannot be used now"),
+    )
+}
+
+
+def reader(request: Request) -> Services:
+    """The services, for a read (refused without the token when reads are private)."""
+    services = services_of(request)
+    services.check_read(request)
+    return services
+
+
+def writer(request: Request) -> Services:
+    """The services, for a write (refused without the bearer token)."""
+    services = services_of(request)
+    services.check_token(request)
+    return services
+
+
+Reader = Annotated[Services, Depends(reader)]
+Writer = Annotated[Services, Depends(writer)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip (ignored with a cursor).")]
+
+router = APIRouter(prefix="/api", responses=_ERRORS)
+
+
+def claim_out(view: ClaimView) -> ClaimOut:
+    """Return a claim as the API's model."""
+    return ClaimOut.model_validate(view.to_record())
+
+
+@router.get("/articles", response_model=ArticlePageOut, tags=["articles"])
+def get_articles(services: Reader, limit: Limit = 50, offset: Offset = 0) -> ArticlePageOut:
+    """List the stored articles, newest first, with their claim counts."""
+    page = list_articles(services.store, limit=limit, offset=offset)
+    return ArticlePageOut.model_validate(page, from_attributes=True)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
+def get_article(article_id: str, services: Reader) -> ArticleOut:
+    """Return one article with its text and its claims."""
+    article = services.store.load_article(article_id)
+    if article is None:
+        raise ApiError(404, "not-found", f"no article {article_id!r}")
+    return ArticleOut(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        published=article.published,
+        language=article.language,
+        url=article.url,
+        text=article.text,
+        claims=[claim_out(v) for v in article_claims(services.store, article.id)],
+    )
+
+
+@router.post(
+    "/articles",
+    response_model=SubmissionOut,
+    status_code=201,
+    tags=["articles"],
+    responses={200: {"model": SubmissionOut, "description": "Content already stored"}},
+)
+async def post_article(body: ArticleIn, services: Writer, response: Response) -> SubmissionOut:
+    """Store a new article from its text or HTML: extract, check and (with maps) verify it.
+
+    Answers 201 for a new or replaced article, 200 when the same content is already
+    stored (under this id or another, named in ``article``).
+    """
+    article = read_submission(**body.model_dump())
+    if isinstance(article, Finding):
+        raise ApiError(
+            422,
+            "input-invalid",
+            f"the article cannot be read: {article.message}",
+            detail={"finding": article.code},
+        )
+    # Extraction, the check and measuring are CPU work: off the event loop.
+    done = await run_in_threadpool(submit_article, services.store, article, maps=services.maps)
+    if done.outcome in {"unchanged", "duplicate"}:
+        response.status_code = 200
+    views = claims_by_id(services.store, done.claims)
+    return SubmissionOut(
+        article=done.article,
+        outcome=str(done.outcome),
+        claims=[claim_out(views[id]) for id in done.claims if id in views],
+        findings=[FindingOut(code=f.code, message=f.message) for f in done.findings],
+        derived=done.derived,
+        conflicts=done.conflicts,
+        verified=done.verified,
+    )
+
+
+@router.get("/claims", response_model=ClaimPageOut, tags=["claims"])
+def get_claims(
+    services: Reader,
+    region: Annotated[str | None, Query(description="ISO 3166-2 code, e.g. RU-KRS")] = None,
+    holder: Holder | None = None,
+    claimant_side: Side | None = None,
+    claimant: Annotated[str | None, Query(description="The claimant's name as stored")] = None,
+    measure: Measure | None = None,
+    kind: Kind | None = None,
+    verdict: Annotated[
+        str | None, Query(description=f"One of {', '.join(VERDICTS)}", pattern="^[a-z]+$")
+    ] = None,
+    article: str | None = None,
+    as_of_from: Annotated[date | None, Query(alias="from", description="as_of on or after")] = None,
+    as_of_to: Annotated[date | None, Query(alias="to", description="as_of on or before")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    cursor: Annotated[str | None, Query(description="next_cursor of the page before")] = None,
+) -> ClaimPageOut:
+    """List the claims that match every filter given, newest ``as_of`` first."""
+    wanted = ClaimFilter(
+        region=region,
+        holder=holder,
+        claimant_side=claimant_side,
+        claimant=claimant,
+        measure=measure,
+        kind=kind,
+        verdict=verdict,
+        article=article,
+        as_of_from=as_of_from,
+        as_of_to=as_of_to,
+    )
+    page = query_claims(services.store, wanted, limit=limit, offset=offset, cursor=cursor)
+    return ClaimPageOut(
+        items=[claim_out(v) for v in page.items],
+        total=page.total,
+        limit=page.limit,
+        offset=page.offset,
+        next_cursor=page.next_cursor,
+    )
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimOut, tags=["claims"])
+def get_one_claim(claim_id: str, services: Reader) -> ClaimOut:
+    """Return one claim by its id, ``<article>#<n>`` (``#`` written ``%23``)."""
+    view = get_claim(services.store, claim_id)
+    if view is None:
+        raise ApiError(404, "not-found", f"no claim {claim_id!r}")
+    return claim_out(view)
+
+
+@router.get("/regions", response_model=list[RegionOut], tags=["regions"])
+def get_regions(services: Reader) -> list[RegionOut]:
+    """List the regions with claims or measured areas."""
+    return [RegionOut.model_validate(r, from_attributes=True) for r in list_regions(services.store)]
+
+
+@router.get("/regions/{region}", response_model=RegionTimelineOut, tags=["regions"])
+def get_region(
+    region: str,
+    services: Reader,
+    start: Annotated[date | None, Query(description="From this date")] = None,
+    end: Annotated[date | None, Query(description="Up to this date")] = None,
+    limit: Annotated[int, Query(ge=1, le=10 * MAX_LIMIT, description="Latest claims")] = 500,
+) -> RegionTimelineOut:
+    """Return a region's claimed timeline (dated claims, by date) and measured areas.
+
+    Of the claims, the ``limit`` latest are given; ``claimed_total`` counts them all.
+    """
+    timeline = region_timeline(services.store, region, start=start, end=end, limit=limit)
+    if not timeline.claimed and not timeline.measured:
+        known = {r.region for r in list_regions(services.store)}
+        if region not in known:
+            raise ApiError(404, "not-found", f"no claims or measurements for region {region!r}")
+    return RegionTimelineOut(
+        region=timeline.region,
+        region_km2=timeline.region_km2,
+        claimed=[_timeline_point(p) for p in timeline.claimed],
+        claimed_total=timeline.claimed_total,
+        measured=[MeasuredOut.model_validate(m, from_attributes=True) for m in timeline.measured],
+    )
+
+
+def _timeline_point(point: TimelinePoint) -> TimelineClaimOut:
+    return TimelineClaimOut.model_validate(point, from_attributes=True)
+
+
+@router.get("/regions/{region}/map", tags=["regions"])
+def get_region_map(
+    region: str,
+    services: Reader,
+    on: Annotated[date, Query(alias="date", description="The map of this day or the last before")],
+    whole: Annotated[bool, Query(description="All regions, not only this one")] = False,
+) -> dict[str, Any]:
+    """Return the region's outline and the control on a date as GeoJSON (simplified)."""
+    from claimmap.geo.mapview import control_map
+
+    maps = services.maps
+    if maps is None:
+        raise ApiError(404, "maps-not-configured", "this server has no control maps configured")
+    regions = services.regions()
+    if region not in regions.codes:
+        raise ApiError(404, "not-found", f"no region {region!r} in the boundaries")
+    return control_map(maps.maps, regions, on=on, only=None if whole else region)
+
+
+@router.get("/derived", response_model=list[DerivedOut], tags=["reasoning"])
+def get_derived(services: Reader, region: str | None = None) -> list[DerivedOut]:
+    """List the derived figures (worked out from claims), optionally of one region."""
+    return [
+        DerivedOut.model_validate(d, from_attributes=True)
+        for d in services.store.load_derived()
+        if region is None or d.region == region
+    ]
+
+
+@router.get("/conflicts", response_model=list[ConflictOut], tags=["reasoning"])
+def get_conflicts(services: Reader) -> list[ConflictOut]:
+    """List the sets of claims that cannot all be true, with the claims."""
+    conflicts = services.store.load_conflicts()
+    views = claims_by_id(services.store, [c for x in conflicts for c in x.claims])
+    return [
+        ConflictOut(
+            id=x.id,
+            claims=[claim_out(views[c]) for c in x.claims if c in views],
+            explanation=x.explanation,
+            assumptions=list(x.assumptions),
+        )
+        for x in conflicts
+    ]

@@ -1,0 +1,101 @@
+"""The API's reads of the store (claimmap.store.queries), on SQLite and on PostgreSQL.
+
+The two databases order NULLs differently and only SQLite takes the planner hints, so
+the page order, the cursors and the counts are pinned on both.
+"""
+
+from __future__ import annotations
+
+import pytest
+from store_helpers import dev_extractions
+
+from claimmap.errors import ConfigError
+from claimmap.store import VerdictRecord, open_store
+from claimmap.store.queries import ClaimFilter, query_claims, region_timeline
+
+
+def _walk(store, wanted: ClaimFilter, *, limit: int) -> list[str]:  # type: ignore[no-untyped-def]
+    ids: list[str] = []
+    cursor = None
+    while True:
+        page = query_claims(store, wanted, limit=limit, cursor=cursor)
+        ids.extend(view.id for view in page.items)
+        cursor = page.next_cursor
+        if cursor is None:
+            return ids
+
+
+def test_pages_are_newest_first_undated_last_and_cursor_pages_equal_offset_pages(
+    db_url: str,
+) -> None:
+    with open_store(db_url) as store:
+        for extraction in dev_extractions():
+            store.save_extraction(extraction)
+        every = store.load_claims()
+        page = query_claims(store, limit=1000)
+        got = [view.id for view in page.items]
+        assert page.total == len(every)
+        # Newest as_of first; ties by id, last first; undated last.
+        days = [v.claim.as_of for v in page.items if v.claim.as_of]
+        assert days == sorted(days, reverse=True)
+        assert all(v.claim.as_of is None for v in page.items[len(days) :])
+        assert set(got) == {s.id for s in every}
+        same_day = [
+            (a.id, b.id)
+            for a, b in zip(page.items, page.items[1:], strict=False)
+            if a.claim.as_of == b.claim.as_of
+        ]
+        assert all(first > second for first, second in same_day)
+        for limit in (1, 7, 50):
+            assert _walk(store, ClaimFilter(), limit=limit) == got
+        offsets = [
+            view.id
+            for at in range(0, len(got), 7)
+            for view in query_claims(store, limit=7, offset=at).items
+        ]
+        assert offsets == got
+
+
+def test_filters_and_their_counts_agree_with_the_claims_themselves(db_url: str) -> None:
+    with open_store(db_url) as store:
+        for extraction in dev_extractions():
+            store.save_extraction(extraction)
+        every = store.load_claims()
+        judged = [s.id for s in every[::3]]
+        store.save_verdicts(VerdictRecord(claim=id, verdict="overstated") for id in judged)
+        syrskyi = "Oleksandr Syrskyi"
+        cases = [
+            (
+                ClaimFilter(region="RU-KRS", holder="UA"),
+                lambda c: c.region == "RU-KRS" and c.holder == "UA",
+            ),
+            (
+                ClaimFilter(claimant_side="other", measure="area_km2"),
+                lambda c: c.claimant_side == "other" and c.measure == "area_km2",
+            ),
+            (ClaimFilter(claimant=syrskyi), lambda c: c.claimant == syrskyi),
+        ]
+        for wanted, keep in cases:
+            expected = {s.id for s in every if keep(s.claim)}
+            assert expected, wanted
+            assert query_claims(store, wanted, limit=3).total == len(expected)
+            assert set(_walk(store, wanted, limit=3)) == expected
+        verdict = ClaimFilter(verdict="overstated")
+        assert query_claims(store, verdict).total == len(judged)
+        assert set(_walk(store, verdict, limit=4)) == set(judged)
+        both = ClaimFilter(verdict="overstated", region="RU-KRS")
+        expected = {s.id for s in every if s.id in set(judged) and s.claim.region == "RU-KRS"}
+        assert query_claims(store, both).total == len(expected)
+        timeline = region_timeline(store, "RU-KRS", limit=3)
+        dated = sorted(
+            (s for s in every if s.claim.region == "RU-KRS" and s.claim.as_of),
+            key=lambda s: (s.claim.as_of, s.id),
+        )
+        assert timeline.claimed_total == len(dated)
+        assert [p.as_of for p in timeline.claimed] == [s.claim.as_of for s in dated[-3:]]
+
+
+@pytest.mark.parametrize("cursor", ["nonsense", "W10", "WyIyMDI1LTEzLTAxIiwgImEiXQ"])
+def test_a_cursor_not_made_by_the_api_is_a_config_error(tmp_path, cursor: str) -> None:  # type: ignore[no-untyped-def]
+    with open_store(tmp_path / "x.db") as store, pytest.raises(ConfigError, match="cursor"):
+        query_claims(store, cursor=cursor)
