@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from claimmap.extract.pipeline import extract_article
@@ -161,14 +161,22 @@ def check_stage(store: Store, *, config: CheckConfig | None = None) -> CheckCoun
     return CheckCounts(claims=len(stored), derived=derived, conflicts=conflicts)
 
 
-def verify_stage(store: Store, maps: MapsConfig) -> VerifyCounts:
+def verify_stage(store: Store, maps: MapsConfig, *, article: str | None = None) -> VerifyCounts:
     """Measure the maps, store the areas, and store a verdict for every stored claim.
 
+    Only ``article``'s claims are judged when it is given (a submitted article).
     Areas of a (date, region) and a claim's verdict replace earlier ones, so a rerun
     over the same maps changes nothing; with the cache, measuring is near instant.
     """
+    stored = sorted(store.load_claims(article=article), key=_claim_order)
+    dates = [d for item in stored for d in (item.claim.as_of, item.claim.since) if d]
     result = measure_areas(
-        maps.maps, maps.regions, region_key=maps.region_key, cache_dir=maps.cache
+        maps.maps,
+        maps.regions,
+        region_key=maps.region_key,
+        # the snapshots a claim can use, and those that can be the peak before it
+        end=max(dates) + timedelta(days=31) if dates else None,
+        cache_dir=maps.cache,
     )
     areas = store.save_measured_areas(
         MeasuredAreaRecord(
@@ -182,7 +190,6 @@ def verify_stage(store: Store, maps: MapsConfig) -> VerifyCounts:
         )
         for row in result.areas
     )
-    stored = sorted(store.load_claims(), key=_claim_order)
     judged = judge_claims(
         [item.claim for item in stored],
         AreaTable.from_areas(result.areas),

@@ -20,9 +20,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 from webdata import ADMIN, CONTROL, HELD_OUT, TOKEN, Server, dev_records, start_server, stop_server
 
-from claimmap.analyze import analyze_paths
+from claimmap.analyze import MapsConfig, analyze_paths, check_stage, verify_stage
 from claimmap.store import open_store
-from claimmap.submit import MapsConfig, check_store, verify_store
 
 
 @pytest.fixture(scope="session")
@@ -40,8 +39,8 @@ def filled_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     with open_store(db) as store:
         summary = analyze_paths([articles], store=store)
         assert summary.stored == 29
-        check_store(store)
-        verify_store(store, maps=maps)
+        check_stage(store)
+        verify_stage(store, maps)
     return db, cache
 
 

@@ -23,9 +23,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimmap.__about__ import __version__
+from claimmap.analyze import MapsConfig
 from claimmap.errors import ConfigError, StoreError
 from claimmap.store import Store, open_store
-from claimmap.submit import MapsConfig
 from claimmap.web.config import WebConfig
 
 logger = logging.getLogger("claimmap.web")
