@@ -266,10 +266,15 @@ class FrameFinder:
             ):
                 part = self._inherit(context, fig, right)
                 return replace(part, breakdown=True) if part is not None else None
+            if context is not None and self.g.restates_before.search(
+                self.g.trailing_hedges.sub("", left)
+            ):
+                # "That is roughly 0.35 percent of Ukraine's territory": the figure before,
+                # restated, with its dates
+                part = self._inherit(context, fig, right)
+                return replace(part, breakdown=True) if part is not None else None
             if context is not None and (
-                self.g.compared_before.search(left)
-                or self.g.of_the_total.match(right)
-                or self.g.restates_before.search(self.g.trailing_hedges.sub("", left))
+                self.g.compared_before.search(left) or self.g.of_the_total.match(right)
             ):
                 return self._inherit(context, fig, right)
             return None
@@ -388,7 +393,7 @@ class FrameFinder:
         if passive is not None:
             return passive
         state = _first_match(self.control_states, right)
-        if state:
+        if state and not self.g.destination_before.search(right[: state.start()]):
             return HOLD, self._state_side(state)
         for rm in self.pats.verbs.finditer(right):
             if rm.start() > 40:
@@ -482,13 +487,17 @@ class FrameFinder:
             if out and not self.g.place_list_gap.fullmatch(text[last_end:start]):
                 break
             if not out and self.g.part_place.search(text[:start]):
-                # "37 km², most of it near Toretsk and in the Sumy region": where a part is
-                break
+                # "37 km², most of it near Toretsk and in the Sumy region": where parts of
+                # it are; the whole is the country's
+                return (self.lex.region_country.get(codes[0], codes[0]),)
             out.extend(c for c in codes if c not in out)
             last_end = end
         if out:
             return tuple(out)
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
+        part = self.g.part_place.search(text)
+        if part is not None and self.towns(text[part.end() :]):
+            return (self.lex.region_country.get(self.towns(text[part.end() :])[0], "UA"),)
         towns = list(dict.fromkeys(self.towns(text)))
         return tuple(towns)
 

@@ -393,9 +393,15 @@ class _ArticleExtractor:
         if self.g.front.search(sent.text):
             return ("UA",)
         # fighting inside Russia: the ground is in the Russian region the article is at
-        latest = [code for pos, code in self.region_mentions if pos < fig.start]
-        if latest and self.lex.region_country.get(latest[-1]) == "RU":
-            return (latest[-1],)
+        latest = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
+        in_russia = [c for _, c in latest if self.lex.region_country.get(c) == "RU"]
+        if (
+            latest
+            and self.lex.region_country.get(latest[-1][1]) == "RU"
+            # (an article about fighting in Ukraine that mentions Kursk is not there)
+            and (frame.holder is Holder.UA or 2 * len(in_russia) >= len(latest))
+        ):
+            return (latest[-1][1],)
         # the previous claim's place carries over within its paragraph and to the same
         # speaker, not to a new source's figure ("The ISW calculated that Russian forces
         # gained about 1,100 km² in October" after the ministry's Donetsk count)

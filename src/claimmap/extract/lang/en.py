@@ -134,7 +134,9 @@ GRAMMAR = Grammar(
         + r"(?:\s+(?i:"
         + _ROLE_NOUNS
         + r")\b)*"
-        r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5})?)",
+        r"(?:\s+(?:on|in|of|at|for|from)\s+(?:the\s+)?(?:[A-Z][\w'-]*\s*){1,5}"
+        # "the press service of the Centre group (of forces)"
+        r"(?:group(?:\s+of\s+forces)?)?)?)",
     ),
     object_before=re.compile(
         r"\b(?i:\w+ing|to|with|told|met|briefed|called)\s+(?:[A-Z][\w'-]*\s+){0,3}$"
