@@ -83,6 +83,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "between": ("between",),
     "betweenev": ("between",),
     "sincestart": ("since", "this", "so"),
+    "sinceyear": ("since",),
     "sinceev": ("since",),
     "sincebegan": ("since",),
     "since": ("since",),
@@ -147,6 +148,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # between the start of ... on 24 February 2022 and 24 July this year
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
+        rf"(?P<sinceyear>since\s+the\s+(?:beginning|start)\s+of\s+(?P<syy>{year}))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
         # since the southern counteroffensive began on August 29
         rf"(?P<sincebegan>since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?(?:counter-?offensive|offensive|operation|incursion|assault|campaign|push)\s+(?:began|started|was\s+launched)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
@@ -408,6 +410,10 @@ class TimeResolver:
             y2 = int(g("be2y")) if g("be2y") else ref.year
             end = _safe_date(y2, m2, d2)
             return TimeExpr(s, e, PERIOD, since=ev, until=end) if end else None
+        if g("sinceyear"):
+            return TimeExpr(
+                s, e, PERIOD, since=date(int(g("syy")), 1, 1), until=ref, open_ended=True
+            )
         if g("sincestart"):
             return TimeExpr(s, e, PERIOD, since=date(ref.year, 1, 1), until=ref, open_ended=True)
         if g("sincebegan"):

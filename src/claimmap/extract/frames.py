@@ -225,7 +225,11 @@ class FrameFinder:
         right_full = sent_text[e:r_end]
         bm = self.clause_boundary.search(right_full)
         right = right_full[: bm[0]] if bm else right_full
-        if self.distractor.search(left[-40:] + sent_text[s:e] + right[:60]):
+        window = right[:60]
+        if remainder := self.g.the_rest.search(window):
+            # "occupied 72 percent and the rest was a contested grey zone"
+            window = window[: remainder.start()]
+        if self.distractor.search(left[-40:] + sent_text[s:e] + window):
             return None
         # "..., 43 in the Donetsk region and seven in the Luhansk region": a breakdown
         if (
@@ -375,7 +379,9 @@ class FrameFinder:
                     left_full[: len(left_full) - len(left)][-120:] + left[: aux.start()]
                 )
             if aux:
-                by = self.g.by_agent.search(left[v_end:] + right)
+                # the agent follows the verb: "liberated by Russian units", not a "by the
+                # enemy" further on in the object
+                by = self.g.by_agent.match(left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None
                 return verb_class, side
             subject = (

@@ -78,6 +78,8 @@ class Grammar:
     aux_before_verb: re.Pattern[str]
     #: the agent of a passive: "by (the) X"
     by_agent: re.Pattern[str]
+    #: "and the rest was a grey zone": where a figure's clause ends for distractors
+    the_rest: re.Pattern[str]
     #: a verb of occupation: its subject is the occupier
     occupy_verb: re.Pattern[str]
     #: "occupied area", "occupied territory" before a figure
