@@ -84,6 +84,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "betweenev": ("between",),
     "sincestart": ("since", "this", "so"),
     "sinceyear": ("since",),
+    "half": ("in", "during", "over", "for"),
     "sinceev": ("since",),
     "sincebegan": ("since",),
     "since": ("since",),
@@ -148,6 +149,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # between the start of ... on 24 February 2022 and 24 July this year
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
+        # in the first half of the year / of 2025
+        rf"(?P<half>(?:in|during|over|for)\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|this\s+year|(?P<hy>{year})))",
         rf"(?P<sinceyear>since\s+the\s+(?:beginning|start)\s+of\s+(?P<syy>{year}))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
         # since the southern counteroffensive began on August 29
@@ -410,6 +413,11 @@ class TimeResolver:
             y2 = int(g("be2y")) if g("be2y") else ref.year
             end = _safe_date(y2, m2, d2)
             return TimeExpr(s, e, PERIOD, since=ev, until=end) if end else None
+        if g("half"):
+            y = int(g("hy")) if g("hy") else ref.year
+            if g("hw").lower() == "first":
+                return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=date(y, 6, 30))
+            return TimeExpr(s, e, PERIOD, since=date(y, 7, 1), until=date(y, 12, 31))
         if g("sinceyear"):
             return TimeExpr(
                 s, e, PERIOD, since=date(int(g("syy")), 1, 1), until=ref, open_ended=True
