@@ -338,3 +338,19 @@ def test_letters_that_fold_onto_ascii_do_not_break_extraction(text: str) -> None
     (claim,) = extract_claims(text, date(2025, 1, 1))
     assert (claim.holder, claim.region, claim.value) == (Holder.UA, "RU-KRS", 500)
     assert claim.quote == text
+
+
+def test_an_interview_in_questions_and_answers_is_its_subjects() -> None:
+    """Regression: the subject named only at the end ("The speaker, X, ..."), a question
+    about what is "under Ukrainian control", and a title ending in a quotation."""
+    text = (
+        'Kharkiv under fire: "We are holding on"\n\n'
+        "The governor spoke to us by telephone on Tuesday.\n\n"
+        "How much of the region is still under Ukrainian control?\n"
+        "About 90 percent. The Russians hold most of one town, perhaps 60 percent of it.\n\n"
+        "The speaker, Oleh Synehubov, heads the Kharkiv regional military administration."
+    )
+    claims = extract_claims(text, date(2022, 6, 8))
+    assert [(c.claimant, c.holder, c.region, c.value, c.as_of) for c in claims] == [
+        ("Oleh Synehubov", Holder.UA, "UA-63", 0.9, date(2022, 6, 7))
+    ]

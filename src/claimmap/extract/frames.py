@@ -464,6 +464,9 @@ class FrameFinder:
             ):
                 return Measure.SHARE_OF_REGION
             if self.g.anaphoric_share_object.match(target):
+                # "most of the city, perhaps 70 or 80 percent of it": a share of a town
+                if self.g.town_before.search(left[-80:]):
+                    return None
                 return Measure.SHARE_OF_REGION
             return None
         return None

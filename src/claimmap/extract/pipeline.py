@@ -214,6 +214,25 @@ class _ArticleExtractor:
                         if when:
                             self.statement_date.setdefault(mention.speaker.name, when[0])
                         return mention.speaker
+                # named later: "The speaker, Serhiy Haidai, has headed ..."
+                for later in sentences:
+                    for mention in self.attributor.mentions(later):
+                        speaker = mention.speaker
+                        if (
+                            speaker is not None
+                            and not speaker.generic
+                            and self.g.interview_subject.search(
+                                self.text[max(later.start, mention.start - 40) : mention.start]
+                            )
+                        ):
+                            when = [
+                                e.until
+                                for e in self.times.find(sent.text, ref=self.published)
+                                if e.kind == POINT and e.until is not None
+                            ]
+                            if when:
+                                self.statement_date.setdefault(speaker.name, when[0])
+                            return speaker
         return None
 
     def _claimant(
@@ -268,7 +287,7 @@ class _ArticleExtractor:
         m = self.g.question.search(sent.text)
         if not m:
             return None
-        side = self.frames.side_of(m.group(1))
+        side = self.frames.side_of(m.group(1) or m.group(2))
         if side not in {"RU", "UA"}:
             return None
         regions = self.frames.regions(sent.text)

@@ -122,8 +122,11 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for p_index, pm in enumerate(_PARAGRAPH.finditer(text)):
         para_start, para = pm.start(), pm.group(0)
-        heading = (
-            len(para) < 200 and not re.search(r"[.!?…\"”:]\s*$", para) and "\n" not in para.strip()
+        short = len(para) < 200 and "\n" not in para.strip()
+        heading = short and (
+            not re.search(r"[.!?…\"”:]\s*$", para)
+            # the title line may end in a quotation: 'Luhansk under siege: "We hold on"'
+            or (p_index == 0 and not re.search(r"[.!?…][\"”]?\s*$", para))
         )
         cuts = [0]
         for bm in _BOUNDARY.finditer(para):

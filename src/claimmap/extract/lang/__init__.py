@@ -78,6 +78,8 @@ class Grammar:
     aux_before_verb: re.Pattern[str]
     #: the agent of a passive: "by (the) X"
     by_agent: re.Pattern[str]
+    #: "most of the city, ... 80 percent of it": "it" is a town, not a region
+    town_before: re.Pattern[str]
     #: "and the rest was a grey zone": where a figure's clause ends for distractors
     the_rest: re.Pattern[str]
     #: a verb of occupation: its subject is the occupier
@@ -208,6 +210,8 @@ class Grammar:
     same_source: re.Pattern[str]
     #: a question of how much a side controls
     question: re.Pattern[str]
+    #: "The speaker, Serhiy Haidai, ...": an interview's subject named after it
+    interview_subject: re.Pattern[str]
     #: "the region" in a sentence: the last region named
     the_region: re.Pattern[str]
     #: "of those regions" after a figure: the last regions

@@ -84,6 +84,7 @@ GRAMMAR = Grammar(
     precision_start=re.compile(r"^\s*(?:to be precise|exactly|or so)\b", re.I),
     aux_before_verb=re.compile(r"\b(?:been|was|were|be|is|are)\s*$"),
     by_agent=re.compile(r"\W*by\s+(?:the\s+)?(\w+)"),
+    town_before=re.compile(r"\b(?:city|town|village|plant|settlement)\b[^.;]*$", re.I),
     the_rest=re.compile(r"\band\s+the\s+(?:rest|remainder)\b", re.I),
     occupy_verb=re.compile(r"occup", re.I),
     occupied_area=re.compile(r"\boccupied\s+(?:area|territor)", re.I),
@@ -248,7 +249,16 @@ GRAMMAR = Grammar(
     ),
     interview=re.compile(r"\binterview\b|\bspoke to\b|\bexcerpt\b", re.I),
     same_source=re.compile(r"^\W*(?:by|according to) the same\b", re.I),
-    question=re.compile(r"how much .*? (?:does|do|did) (\w+) (control|hold|occupy)", re.I),
+    question=re.compile(
+        r"how much .*? (?:(?:does|do|did) (\w+) (?:control|hold|occupy)"
+        # "How much of the region is still under Ukrainian control?"
+        r"|(?:is|remains|was) (?:still |now )?under (\w+) control)",
+        re.I,
+    ),
+    interview_subject=re.compile(
+        r"\b(?:the speaker|the interviewee|our interlocutor|the governor|the commander)\s*,\s*$",
+        re.I,
+    ),
     the_region=re.compile(r"\bthe region\b", re.I),
     those_regions=re.compile(
         r"\W*(?:of\s+)?(?:each\s+of\s+)?(?:those|these)\s+(?:\w+\s+)?regions", re.I
