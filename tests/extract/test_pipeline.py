@@ -70,7 +70,7 @@ def test_second_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
 
 # A third set of 15 articles (49 claims) by another writer, in other styles (Russian
 # ministry summaries, live blogs, Q&A explainers, square miles only). Its first run
-# scored F1 0.60; after a second round of general rules it scores 0.92.
+# scored F1 0.60; after a second round of general rules it scores 0.95.
 HELDOUT2 = Path(__file__).parent / "data" / "heldout2.jsonl"
 
 
@@ -78,7 +78,7 @@ def test_third_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT2, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.90
+    assert overall["f1"] >= 0.93
     assert scores["as_of_accuracy"] >= 0.90
 
 

@@ -238,6 +238,10 @@ class Attributor:
                 return prev
             if ana in prev.name.lower().split() or (ana and ana in prev.name.lower()):
                 return prev
+        if ana in g.body_anaphors:
+            # "the ministry said" after "Britain's Defence Intelligence": the body that
+            # spoke last, though its name does not say ministry
+            return next((p for p in reversed(history) if p.kind == ANALYST), None)
         return None
 
     def _describe(self, mention: _Mention, sent: Sentence) -> Speaker | None:

@@ -80,7 +80,8 @@ class Grammar:
     by_agent: re.Pattern[str]
     #: "most of the city, ... 80 percent of it": "it" is a town, not a region
     town_before: re.Pattern[str]
-    #: "and the rest was a grey zone": where a figure's clause ends for distractors
+    #: "and the rest was a grey zone", ", and that ...": where a figure's clause ends for
+    #: distractors
     the_rest: re.Pattern[str]
     #: a verb of occupation: its subject is the occupier
     occupy_verb: re.Pattern[str]
