@@ -25,7 +25,7 @@ from claimmap.errors import ConfigError
 from claimmap.model import Claim, Holder, Kind, Measure, Qualifier, Side
 from claimmap.store.records import MeasuredAreaRecord, StoredClaim, VerdictRecord
 from claimmap.store.schema import VERDICTS, ArticleRow, ClaimRow, MeasuredAreaRow, VerdictRow
-from claimmap.store.store import Store
+from claimmap.store.store import Store, measured_area_record
 
 #: the most claims one page may hold
 MAX_LIMIT = 1000
@@ -384,19 +384,7 @@ def region_timeline(
     with store.engine.connect() as connection:
         rows = connection.execute(claims).all()[::-1]
         total = connection.scalar(count) or 0
-        measured = tuple(
-            MeasuredAreaRecord(
-                date=row.date,
-                region=row.region,
-                holder=row.holder,
-                status=row.status,
-                area_km2=row.area_km2,
-                derived=row.derived,
-                snapshot=row.snapshot,
-                source=row.source,
-            )
-            for row in connection.execute(areas)
-        )
+        measured = tuple(measured_area_record(row) for row in connection.execute(areas))
         whole = connection.scalar(
             select(MeasuredAreaRow.area_km2)
             .where(MeasuredAreaRow.region == region, MeasuredAreaRow.status == "total")
@@ -463,18 +451,7 @@ def latest_measured(
     found: dict[str, list[MeasuredAreaRecord]] = {}
     with store.engine.connect() as connection:
         for row in connection.execute(query):
-            found.setdefault(row.region, []).append(
-                MeasuredAreaRecord(
-                    date=row.date,
-                    region=row.region,
-                    holder=row.holder,
-                    status=row.status,
-                    area_km2=row.area_km2,
-                    derived=row.derived,
-                    snapshot=row.snapshot,
-                    source=row.source,
-                )
-            )
+            found.setdefault(row.region, []).append(measured_area_record(row))
     return {region: tuple(rows) for region, rows in found.items()}
 
 

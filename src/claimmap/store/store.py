@@ -370,19 +370,7 @@ class Store:
         if region is not None:
             query = query.where(MeasuredAreaRow.region == region)
         with self._read() as connection:
-            return [
-                MeasuredAreaRecord(
-                    date=row.date,
-                    region=row.region,
-                    holder=row.holder,
-                    status=row.status,
-                    area_km2=row.area_km2,
-                    derived=row.derived,
-                    snapshot=row.snapshot,
-                    source=row.source,
-                )
-                for row in connection.execute(query)
-            ]
+            return [measured_area_record(row) for row in connection.execute(query)]
 
     def save_verdicts(self, records: Iterable[VerdictRecord | Mapping[str, Any]]) -> int:
         """Store verdicts, each replacing the claim's earlier one, in one transaction."""
@@ -515,6 +503,20 @@ def _claim_row(article: str, n: int, claim: Claim) -> dict[str, Any]:
         "figure_start": claim.figure_start,
         "figure_end": claim.figure_end,
     }
+
+
+def measured_area_record(row: Any) -> MeasuredAreaRecord:
+    """Return a ``measured_areas`` row as its record."""
+    return MeasuredAreaRecord(
+        date=row.date,
+        region=row.region,
+        holder=row.holder,
+        status=row.status,
+        area_km2=row.area_km2,
+        derived=row.derived,
+        snapshot=row.snapshot,
+        source=row.source,
+    )
 
 
 def _stored_claim(row: Any) -> StoredClaim:
