@@ -32,13 +32,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from claimmap.extract.pipeline import extract_article
-from claimmap.geo.measure import measure_areas
-from claimmap.geo.series import AreaTable
-from claimmap.geo.verdicts import Denominator, judge_claims
+from claimmap.geo.verdicts import Denominator, judge_against_maps
 from claimmap.ingest import read_paths
 from claimmap.model import Article, ControlStatus, Extraction, Finding
 from claimmap.reason import CheckConfig, CheckReport, check_claims
@@ -169,14 +167,13 @@ def verify_stage(store: Store, maps: MapsConfig, *, article: str | None = None) 
     over the same maps changes nothing; with the cache, measuring is near instant.
     """
     stored = sorted(store.load_claims(article=article), key=_claim_order)
-    dates = [d for item in stored for d in (item.claim.as_of, item.claim.since) if d]
-    result = measure_areas(
-        maps.maps,
-        maps.regions,
+    judged, result = judge_against_maps(
+        [item.claim for item in stored],
+        maps=maps.maps,
+        regions=maps.regions,
         region_key=maps.region_key,
-        # the snapshots a claim can use, and those that can be the peak before it
-        end=max(dates) + timedelta(days=31) if dates else None,
-        cache_dir=maps.cache,
+        denominator=maps.denominator,
+        cache=maps.cache,
     )
     areas = store.save_measured_areas(
         MeasuredAreaRecord(
@@ -189,11 +186,6 @@ def verify_stage(store: Store, maps: MapsConfig, *, article: str | None = None) 
             source=row.source,
         )
         for row in result.areas
-    )
-    judged = judge_claims(
-        [item.claim for item in stored],
-        AreaTable.from_areas(result.areas),
-        denominator=maps.denominator,
     )
     verdicts = store.save_verdicts(
         VerdictRecord(

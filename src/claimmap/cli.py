@@ -434,17 +434,22 @@ def analyze(
 
     with _open(db) as store:
         with progress:
-            summary = _call(
-                store,
-                lambda: analyze_paths(
-                    paths,
-                    store=store,
-                    published=published,
-                    maps=maps_config,
-                    on_step=on_step,
-                    on_stage=on_stage,
-                ),
-            )
+            try:
+                summary = _call(
+                    store,
+                    lambda: analyze_paths(
+                        paths,
+                        store=store,
+                        published=published,
+                        maps=maps_config,
+                        on_step=on_step,
+                        on_stage=on_stage,
+                    ),
+                )
+            except InputError as exc:
+                # the maps could not be read; what was stored and checked stays
+                _report(exc)
+                raise typer.Exit(1) from exc
         total = _call(store, store.counts)
         if report is not None:
             _write_report(store, report)

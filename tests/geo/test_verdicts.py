@@ -243,3 +243,25 @@ def test_verify_with_an_empty_maps_folder_fails_naming_it(tmp_path: Path) -> Non
             maps=empty,
             regions=DATA / "geo" / "admin.geojson",
         )
+
+
+def test_analyze_with_an_empty_maps_folder_fails_naming_it_and_keeps_the_articles(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from claimmap.cli import app
+    from claimmap.store import open_store
+
+    empty = tmp_path / "maps"
+    empty.mkdir()
+    db = tmp_path / "c.db"
+    result = CliRunner().invoke(
+        app,
+        ["analyze", str(DATA / "articles" / "seed.jsonl"), "--db", str(db), "--maps", str(empty)],
+        env={"XDG_CACHE_HOME": str(tmp_path), "CLAIMMAP_DATA": str(DATA)},
+    )
+    assert result.exit_code == 1
+    assert str(empty) in result.stderr
+    with open_store(str(db), create=False) as store:
+        assert store.counts().claims == 9

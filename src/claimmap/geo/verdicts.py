@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from claimmap.errors import InputError
+from claimmap.geo.measure import AreaResult, measure_areas
 from claimmap.geo.series import AreaTable, peak_of
 from claimmap.model import (
     Claim,
@@ -312,16 +313,40 @@ def verify_paths(
 
     ``cache`` keeps measured areas by snapshot content hash; None measures afresh.
     """
-    from claimmap.geo.measure import measure_areas
     from claimmap.reason.check import collect_claims
 
     claims, findings = collect_claims(paths, published=published)
+    verdicts, areas = judge_against_maps(
+        claims,
+        maps=maps,
+        regions=regions,
+        region_key=region_key,
+        denominator=denominator,
+        tolerance=tolerance,
+        cache=cache,
+    )
+    return VerifyReport(verdicts=tuple(verdicts), findings=(*findings, *areas.findings))
+
+
+def judge_against_maps(
+    claims: Sequence[Claim],
+    /,
+    *,
+    maps: str | Path,
+    regions: str | Path,
+    region_key: str = "iso",
+    denominator: Denominator = "official",
+    tolerance: float = TOLERANCE,
+    cache: str | Path | None = None,
+) -> tuple[list[Verdict], AreaResult]:
+    """Measure the maps the claims need and judge each claim; return the verdicts and areas.
+
+    The maps are measured up to a month after the claims' last date (the snapshots a
+    claim can use, and every earlier one that can be the peak it is counted from).
+    """
     dates = [d for c in claims for d in (c.as_of, c.since) if d is not None]
     if not dates:
-        return VerifyReport(
-            verdicts=tuple(judge_claims(claims, AreaTable())), findings=tuple(findings)
-        )
-    # the snapshots a claim can use, and those that can be the peak before it
+        return judge_claims(claims, AreaTable()), AreaResult(areas=(), findings=())
     result = measure_areas(
         maps, regions, region_key=region_key, end=max(dates) + timedelta(days=31), cache_dir=cache
     )
@@ -329,5 +354,4 @@ def verify_paths(
         # every claim would read "not in the maps": say what is really wrong
         raise InputError(str(maps), "no control-map snapshot could be read there")
     table = AreaTable.from_areas(result.areas)
-    verdicts = judge_claims(claims, table, denominator=denominator, tolerance=tolerance)
-    return VerifyReport(verdicts=tuple(verdicts), findings=(*findings, *result.findings))
+    return judge_claims(claims, table, denominator=denominator, tolerance=tolerance), result
