@@ -609,6 +609,36 @@ def _report_store(exc: StoreError | str) -> None:
 
 # --- claimmap areas / fetch-maps: control-map measurement (issue 4) ---------------
 
+#: the options of the commands that read the control maps
+MapsDir = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="DIR",
+        help="Snapshots: YYYY-MM-DD.geojson control files or DeepStateMap <unix time>.geojson "
+        "files. Default: DATA/geo/control.",
+        show_default=False,
+    ),
+]
+RegionsFile = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="FILE",
+        help="Admin boundaries (GeoJSON). Default: DATA/geo/admin.geojson.",
+        show_default=False,
+    ),
+]
+RegionKey = Annotated[
+    str, typer.Option(metavar="NAME", help="Property holding the ISO 3166-2 code.")
+]
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        metavar="DIR",
+        help="Shared data folder. Default: $CLAIMMAP_DATA, else ../shared/data.",
+        show_default=False,
+    ),
+]
+
 AREAS_EXIT_STATUSES = (
     "Exit status: 0 when every snapshot was measured, 1 when a snapshot or the regions "
     "could not be read or no snapshot matched the dates, 2 for bad usage."
@@ -624,26 +654,9 @@ class AreasFormat(StrEnum):
 
 @app.command(epilog=AREAS_EXIT_STATUSES)
 def areas(
-    maps: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR",
-            help="Snapshots: YYYY-MM-DD.geojson control files or DeepStateMap <unix time>.geojson "
-            "files. Default: DATA/geo/control.",
-            show_default=False,
-        ),
-    ] = None,
-    regions: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Admin boundaries (GeoJSON). Default: DATA/geo/admin.geojson.",
-            show_default=False,
-        ),
-    ] = None,
-    region_key: Annotated[
-        str, typer.Option(metavar="NAME", help="Property holding the ISO 3166-2 code.")
-    ] = "iso",
+    maps: MapsDir = None,
+    regions: RegionsFile = None,
+    region_key: RegionKey = "iso",
     on: Annotated[
         date | None,
         typer.Option(
@@ -664,14 +677,7 @@ def areas(
     output_format: Annotated[
         AreasFormat, typer.Option("--format", help="csv: one row a line; json: one document.")
     ] = AreasFormat.CSV,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR",
-            help="Shared data folder. Default: $CLAIMMAP_DATA, else ../shared/data.",
-            show_default=False,
-        ),
-    ] = None,
+    data: DataDir = None,
     cache: Annotated[
         Path | None,
         typer.Option(
@@ -790,25 +796,9 @@ class DenominatorChoice(StrEnum):
 @app.command(epilog=VERIFY_EXIT_STATUSES)
 def verify(
     paths: ClaimInputs,
-    maps: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR",
-            help="Control snapshots (as for 'areas'). Default: DATA/geo/control.",
-            show_default=False,
-        ),
-    ] = None,
-    regions: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Admin boundaries (GeoJSON). Default: DATA/geo/admin.geojson.",
-            show_default=False,
-        ),
-    ] = None,
-    region_key: Annotated[
-        str, typer.Option(metavar="NAME", help="Property holding the ISO 3166-2 code.")
-    ] = "iso",
+    maps: MapsDir = None,
+    regions: RegionsFile = None,
+    region_key: RegionKey = "iso",
     published: Published = None,
     denominator: Annotated[
         DenominatorChoice,
@@ -821,14 +811,7 @@ def verify(
         VerifyFormat,
         typer.Option("--format", help="text: one verdict a claim; json: the records."),
     ] = VerifyFormat.TEXT,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="DIR",
-            help="Shared data folder. Default: $CLAIMMAP_DATA, else ../shared/data.",
-            show_default=False,
-        ),
-    ] = None,
+    data: DataDir = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Measure afresh.")] = False,
 ) -> None:
     """Judge every claim in PATH... against the areas the control maps measure."""
