@@ -303,6 +303,61 @@ RULES = [
         [("RU", "RU", "gained", "UA", "settlements", 252, "exact", "2025-11-30", "2025-01-01")],
         id="the-number-of-settlements-at-n",
     ),
+    pytest.param(
+        "Live: the southern front\n\n12:15 — Russia's Defence Ministry says it repelled ten "
+        "attacks.\n\n13:40 — Yevgeny Balitsky, the Moscow-installed head of the occupied part "
+        'of the Zaporizhzhia region, called the Ukrainian reports "propaganda" in an interview '
+        "with Zvezda television yesterday.\n\n13:55 — In the same interview, he said Russian "
+        "forces held 73 percent of the region.",
+        date(2024, 6, 11),
+        [("RU", "RU", "holds", "UA-23", "share_of_region", 0.73, "exact", "2024-06-10", None)],
+        id="a-person-at-a-dated-interview-spoke-that-day",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Friday that its forces had taken 700 square "
+        "kilometres in the Luhansk region and the Kharkiv region since March 1.",
+        date(2024, 5, 15),
+        [("RU", "RU", "gained", "UA", "area_km2", 700, "exact", "2024-05-10", "2024-03-01")],
+        id="two-regions-joined-by-and-the-make-the-countrys-figure",
+    ),
+    pytest.param(
+        "Ukraine's army has won back 250 square miles in the Kherson region, or about 1 "
+        "percent of its area, since it began its push on August 29, a Pentagon official said "
+        "on Tuesday.",
+        date(2022, 10, 12),
+        [
+            (
+                "other",
+                "UA",
+                "gained",
+                "UA-65",
+                "area_km2",
+                647,
+                "exact",
+                "2022-10-11",
+                "2022-08-29",
+            ),
+            (
+                "other",
+                "UA",
+                "gained",
+                "UA-65",
+                "share_of_region",
+                0.01,
+                "about",
+                "2022-10-11",
+                "2022-08-29",
+            ),
+        ],
+        id="a-restated-share-of-its-area-shares-the-period-since-it-began",
+    ),
+    pytest.param(
+        "Oleh Syniehubov, the governor of the Kharkiv region, said on Monday that Russian "
+        "troops held less than 3 percent of the region.",
+        date(2024, 5, 15),
+        [("UA", "RU", "holds", "UA-63", "share_of_region", 0.03, "less_than", "2024-05-13", None)],
+        id="a-governor-named-with-his-office-serves-its-country",
+    ),
 ]
 
 

@@ -64,6 +64,8 @@ class _ActorPatterns:
 
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
 _APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
+#: the title right after a name: ", the governor of the Kharkiv region,"
+_APPOSITIVE_TITLE = re.compile(r"\s*,\s*([^\"“”;:.,]{1,100}),")
 
 
 @lru_cache(maxsize=8)
@@ -123,6 +125,8 @@ class Attributor:
         self.history: list[Speaker] = []
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
         self.mentioned: list[Speaker] = []
+        #: the gender a person's name has been referred to by ("she wrote" of Malyar)
+        self.gender: dict[str, str] = {}
         self._mentions: dict[int, list[_Mention]] = {}
         # asked only for spans: matched case-sensitively over lower-cased text
         self._pronoun = cue(self.g.pronoun)
@@ -201,7 +205,9 @@ class Attributor:
                 side = (
                     Side.OTHER
                     if self.g.analyst_title.match(title)
-                    else _side_of_words(title, self.pats) or self._side_from_setting(text, m)
+                    else _side_of_words(title, self.pats)
+                    or self._side_from_office(title)
+                    or self._side_from_setting(text, m)
                 )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
@@ -222,13 +228,22 @@ class Attributor:
         if mention.speaker is not None:
             return mention.speaker
         ana = (mention.anaphor or "").lower()
-        history = [*self.history, *recent]
-        people = any(p.kind == PERSON for p in history)
         g = self.g
+        gender = "m" if ana in g.male_pronouns else "f" if ana in g.female_pronouns else None
+        history = [*self.history, *recent]
+
+        def agrees(p: Speaker) -> bool:
+            return gender is None or self.gender.get(p.name, gender) == gender
+
+        people = any(p.kind == PERSON and agrees(p) for p in history)
         for prev in reversed(
             history + self.mentioned if ana in g.person_pronouns and not people else history
         ):
             if ana in g.person_pronouns and prev.kind == PERSON:
+                if not agrees(prev):
+                    continue
+                if gender is not None:
+                    self.gender[prev.name] = gender
                 return prev
             if ana in g.body_pronouns and prev.kind in {BODY, ANALYST}:
                 return prev
@@ -287,6 +302,19 @@ class Attributor:
             return None
         name = self.g.definite_article.sub("", phrase) if kind == BODY else phrase
         return Speaker(name=name, side=side, kind=kind, generic=True)
+
+    def _side_from_office(self, title: str) -> Side | None:
+        """The side of a named official whose apposition is a regional office.
+
+        "Oleh Syniehubov, the governor of the Kharkiv region, said": a governor serves
+        the country the region lies in (an occupation official's title says so:
+        "the Moscow-installed governor", read before this).
+        """
+        appositive = _APPOSITIVE_TITLE.match(title)
+        if appositive is None or not self.g.office_role.search(appositive[1]):
+            return None
+        place = self.pats.places.search(appositive[1])
+        return Side(self.pats.place_country[place.group(0).lower()]) if place else None
 
     def _side_from_setting(self, text: str, name: re.Match[str]) -> Side | None:
         """The side of an unknown named official from the sentence around the name.

@@ -132,6 +132,10 @@ class _TimePatterns:
     events: dict[str, date]
 
 
+#: the nouns of a military operation whose start dates a period ("since it began")
+_OPERATION = r"(?:counter-?offensive|offensive|operation|incursion|assault|campaign|push)"
+
+
 @lru_cache(maxsize=8)
 def _patterns(lex: Lexicon) -> _TimePatterns:
     t = lex.language.time
@@ -152,9 +156,10 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # in the first half of the year / of 2025
         rf"(?P<half>(?:in|during|over|for)\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|this\s+year|(?P<hy>{year})))",
         rf"(?P<sinceyear>since\s+the\s+(?:beginning|start)\s+of\s+(?P<syy>{year}))",
-        rf"(?P<sinceev>since\s+(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
-        # since the southern counteroffensive began on August 29
-        rf"(?P<sincebegan>since\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?(?:counter-?offensive|offensive|operation|incursion|assault|campaign|push)\s+(?:began|started|was\s+launched)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
+        rf"(?P<sinceev>since\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+)?)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
+        # since the southern counteroffensive began on August 29 / since it began on June 4
+        # / since the start of the counteroffensive on June 4
+        rf"(?P<sincebegan>since\s+(?:(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|it|they)\s+(?:began|started|was\s+launched)|(?:it|they)\s+(?:began|started|launched)\s+(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_OPERATION}|the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION})\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
         rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",

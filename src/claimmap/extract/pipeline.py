@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from claimmap.extract.actors import Attribution, Attributor, Speaker
+from claimmap.extract.actors import PERSON, Attribution, Attributor, Speaker
 from claimmap.extract.dates import (
     PERIOD,
     POINT,
@@ -106,6 +106,8 @@ class _ArticleExtractor:
                         other = mention.speaker
                         if other is not None and not other.generic:
                             self.statement_date.setdefault(other.name, when)
+            if not atts and self.g.speaking_event.search(sent.text):
+                self._note_event_date(sent)
             for _, codes in self.frames.places(sent.text):
                 for code in codes:
                     if code.startswith("RU-"):
@@ -282,6 +284,30 @@ class _ArticleExtractor:
             if distance <= 90 and (best is None or distance < best[0]):
                 best = (distance, expr.until)
         return best[1] if best else None
+
+    def _note_event_date(self, sent: Sentence) -> None:
+        """Date a person named at a speaking occasion with a date: they spoke that day.
+
+        "Denis Pushilin called the claims 'fantasies' in an interview yesterday": a
+        later "In the same interview, he said ..." was said yesterday too.
+        """
+        named = [
+            m.speaker
+            for m in self.attributor.mentions(sent)
+            if m.speaker is not None and not m.speaker.generic and m.speaker.kind == PERSON
+        ]
+        if not named:
+            return
+        when = next(
+            (
+                e.until
+                for e in self.times.find(sent.text, ref=self.published)
+                if e.kind == POINT and e.until is not None
+            ),
+            None,
+        )
+        if when is not None:
+            self.statement_date.setdefault(named[0].name, when)
 
     def _question_frame(self, sent: Sentence) -> Frame | None:
         m = self.g.question.search(sent.text)
@@ -477,8 +503,12 @@ class _ArticleExtractor:
         exprs = self.times.find(sent.text, ref=ref)
         rel_s, rel_e = fig.start - sent.start, fig.end - sent.start
         window_left = sent.text[max(0, rel_s - 60) : rel_s]
+        # a restatement right after the figure (", or about 1 percent of its area,") is the
+        # same statement: no figure between the figure and its date
         others = [
-            (a - sent.start, b - sent.start) for a, b in self.sentence_figures if a != fig.start
+            (a - sent.start, b - sent.start)
+            for a, b in self.sentence_figures
+            if a != fig.start and not (a >= fig.end and self._restates(self.text[fig.end : a]))
         ]
         dated_after = any(
             e.kind == PERIOD
@@ -611,6 +641,11 @@ class _ArticleExtractor:
         if best.kind == "upto":
             return None, best.until, kind, False
         return None, best.until, kind, False
+
+    def _restates(self, between: str) -> bool:
+        """Whether the figure after ``between`` restates the one before it ("…, or 2%")."""
+        tail = self.g.trailing_hedges.sub("", between.strip())
+        return len(between) <= 90 and self.g.restatement_end.search(tail) is not None
 
     def _listed(self, between: str) -> bool:
         """Whether figures up to a trailing date form one list with no verb of its own.

@@ -171,6 +171,10 @@ class Grammar:
     told_verbs: frozenset[str]
     #: pronouns that stand for a person
     person_pronouns: frozenset[str]
+    #: the person pronouns of each gender ("he", "she"): a pronoun never stands for
+    #: someone the article has already called by the other gender
+    male_pronouns: frozenset[str]
+    female_pronouns: frozenset[str]
     #: pronouns that stand for a body or an analyst
     body_pronouns: frozenset[str]
     #: role heads that make a described speaker an analyst
@@ -207,6 +211,9 @@ class Grammar:
     restates: re.Pattern[str]
     #: an article that is an interview
     interview: re.Pattern[str]
+    #: an occasion of speaking ("in an interview ... yesterday"): a person named in a
+    #: sentence with one and a date spoke on that date, though no speaking verb says so
+    speaking_event: re.Pattern[str]
     #: "By the same ...", "according to the same ...": the last claimant
     same_source: re.Pattern[str]
     #: a question of how much a side controls

@@ -68,7 +68,7 @@ GRAMMAR = Grammar(
         r"(?:about|around|some|almost|nearly|more\s+than|over|at\s+least|roughly)?\s*",
         re.I,
     ),
-    place_list_gap=re.compile(r"\s*(?:,|and|,\s*and)\s*"),
+    place_list_gap=re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I),
     apposition_end=re.compile(r",\s*(?:(?:up|down)\s+from|compared\s+with)\s*$", re.I),
     trailing_hedges=re.compile(
         r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
@@ -184,6 +184,8 @@ GRAMMAR = Grammar(
     speech_cut=(" said", " told"),
     told_verbs=frozenset({"told", "tells"}),
     person_pronouns=frozenset({"he", "she"}),
+    male_pronouns=frozenset({"he"}),
+    female_pronouns=frozenset({"she"}),
     body_pronouns=frozenset({"it", "they"}),
     analyst_heads=frozenset({"analysis", "agency", "institute", "analysts"}),
     analyst_anaphors=frozenset(
@@ -248,6 +250,9 @@ GRAMMAR = Grammar(
         r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
     ),
     interview=re.compile(r"\binterview\b|\bspoke to\b|\bexcerpt\b", re.I),
+    speaking_event=re.compile(
+        r"\b(?:interview|briefing|(?:press|news) conference|speech|televised address)\b", re.I
+    ),
     same_source=re.compile(r"^\W*(?:by|according to) the same\b", re.I),
     question=re.compile(
         r"how much .*? (?:(?:does|do|did) (\w+) (?:control|hold|occupy)"
