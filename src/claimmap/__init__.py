@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from claimmap.__about__ import __version__
 from claimmap.errors import ClaimmapError, ConfigError, InputError, LexiconError
-from claimmap.extract.pipeline import extract_article, extract_claims
 from claimmap.model import (
     Article,
     Claim,
@@ -38,6 +37,7 @@ from claimmap.model import (
 
 if TYPE_CHECKING:
     from claimmap.analyze import analyze_paths
+    from claimmap.extract.pipeline import extract_article, extract_claims
     from claimmap.geo import AreaTable, measure_areas, read_regions
     from claimmap.ingest import read_paths
     from claimmap.reason import CheckConfig, CheckReport, check_claims, check_paths
@@ -83,6 +83,12 @@ _REASON = frozenset({"CheckConfig", "CheckReport", "check_claims", "check_paths"
 
 
 def __getattr__(name: str) -> Any:
+    # Extraction compiles its lexicon module's patterns on import; the command line's
+    # --help and --version should not wait for it.
+    if name in {"extract_article", "extract_claims"}:
+        from claimmap.extract import pipeline
+
+        return getattr(pipeline, name)
     # Ingest pulls in trafilatura and lxml (about half a second); callers who only
     # extract from text should not pay for it.
     if name == "read_paths":

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich import box
@@ -24,28 +24,17 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from claimmap import Article, Claim, Finding, __version__, extract_article, read_paths
-from claimmap.analyze import AnalyzeSummary, ArticleStep, analyze_paths
+from claimmap.__about__ import __version__
+from claimmap.defaults import DEFAULT_URL, MAX_CHANGE_KM2_PER_DAY, ExportFormat
 from claimmap.errors import ConfigError, InputError, LexiconError, StoreError
-from claimmap.extract.lexicon import load_lexicon
-from claimmap.model import Measure, Verdict
-from claimmap.reason import (
-    CheckConfig,
-    check_paths,
-    format_report,
-    load_region_areas,
-    report_to_dict,
-)
-from claimmap.reason.config import MAX_CHANGE_KM2_PER_DAY
-from claimmap.report import write_report
-from claimmap.store import (
-    DEFAULT_URL,
-    ExportFormat,
-    Store,
-    export_claims,
-    export_regions,
-    open_store,
-)
+from claimmap.model import Article, Claim, Finding, Measure, Verdict
+
+# The stages are imported by the commands that run them, so that --help, --version
+# and a bad option answer at once rather than after loading SQLAlchemy, z3 and the
+# extraction patterns (about 2 s).
+if TYPE_CHECKING:
+    from claimmap.analyze import AnalyzeSummary, ArticleStep
+    from claimmap.store import Store
 
 EXIT_STATUSES = (
     "Exit status: 0 when all inputs were read, 1 when any input (a file, a line of "
@@ -156,6 +145,9 @@ def extract(
     ] = None,
 ) -> None:
     """Extract the claims of every article in PATH... and write them to stdout."""
+    from claimmap import extract_article, read_paths
+    from claimmap.extract.lexicon import load_lexicon
+
     lexicons = tuple(str(path) for path in lexicon or ())
     try:
         # Check the user's files before any input is read, so a typo costs nothing.
@@ -323,6 +315,14 @@ def check(
     ] = None,
 ) -> None:
     """Derive, compare and check for contradictions the claims in PATH... taken together."""
+    from claimmap.reason import (
+        CheckConfig,
+        check_paths,
+        format_report,
+        load_region_areas,
+        report_to_dict,
+    )
+
     try:
         region_areas = load_region_areas(areas)
     except LexiconError as exc:
@@ -396,7 +396,7 @@ def analyze(
     ] = None,
 ) -> None:
     """Read the articles in PATH..., extract, check and verify their claims, store it all."""
-    from claimmap.analyze import MapsConfig
+    from claimmap.analyze import MapsConfig, analyze_paths
     from claimmap.geo import cache_dir, data_dir
 
     maps_config = (
@@ -507,6 +507,8 @@ def report_command(
 
 
 def _write_report(store: Store, out: Path) -> None:
+    from claimmap.report import write_report
+
     try:
         _call(store, lambda: write_report(store, out=out))
     except OSError as exc:
@@ -544,6 +546,8 @@ def export(
 ) -> None:
     """Write the stored claims with their verdicts (csv, jsonl, parquet), or the regions
     with their measured areas (geojson)."""
+    from claimmap.store import export_claims, export_regions
+
     geometries: dict[str, Any] = {}
     attribution = ""
     if output_format is ExportFormat.GEOJSON:
@@ -584,6 +588,8 @@ def export(
 
 
 def _open(db: str, *, create: bool = True) -> Store:
+    from claimmap.store import open_store
+
     try:
         return open_store(db, create=create)
     except ConfigError as exc:

@@ -10,13 +10,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from claimmap.defaults import MAX_CHANGE_KM2_PER_DAY, MAX_COUNTRY_CHANGE_KM2_PER_DAY
 from claimmap.errors import ConfigError
 from claimmap.reason.areas import RegionArea, load_region_areas
 from claimmap.reason.intervals import Interval, IntervalPolicy
-
-#: The default largest change per day of a holding in one region, and in a country, km².
-MAX_CHANGE_KM2_PER_DAY = 1500.0
-MAX_COUNTRY_CHANGE_KM2_PER_DAY = 5000.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,7 +19,8 @@ Parquet. Tables and columns: :mod:`claimmap.store.schema`.
 
 from __future__ import annotations
 
-from claimmap.store.export import EXPORT_COLUMNS, ExportFormat, export_claims, export_regions
+from claimmap.defaults import DEFAULT_URL, ExportFormat
+from claimmap.store.export import EXPORT_COLUMNS, export_claims, export_regions
 from claimmap.store.records import (
     ConflictRecord,
     DerivationStep,
@@ -30,7 +31,6 @@ from claimmap.store.records import (
 )
 from claimmap.store.schema import VERDICTS
 from claimmap.store.store import (
-    DEFAULT_URL,
     SaveOutcome,
     Store,
     StoreCounts,

@@ -14,28 +14,17 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from claimmap.defaults import ExportFormat
 from claimmap.errors import ConfigError, StoreError
 from claimmap.model import Measure
 from claimmap.store.schema import ArticleRow, ClaimRow, VerdictRow
 from claimmap.store.store import Store
-
-
-class ExportFormat(StrEnum):
-    """The file formats :func:`export_claims` writes."""
-
-    CSV = "csv"
-    JSONL = "jsonl"
-    PARQUET = "parquet"
-    #: the regions with their measured areas (:func:`export_regions`), not the claims
-    GEOJSON = "geojson"
-
 
 #: The columns of an export, in order.
 EXPORT_COLUMNS = (

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, 
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
+from claimmap.defaults import DEFAULT_URL
 from claimmap.errors import ConfigError, StoreError
 from claimmap.model import Article, Claim, Extraction
 from claimmap.store.records import (
@@ -44,9 +45,6 @@ from claimmap.store.schema import (
     MeasuredAreaRow,
     VerdictRow,
 )
-
-#: The database ``claimmap`` uses when none is named: ``claimmap.db`` in the current folder.
-DEFAULT_URL = "sqlite:///claimmap.db"
 
 _DIALECTS = ("sqlite", "postgresql")
 
