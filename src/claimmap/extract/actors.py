@@ -324,7 +324,8 @@ class Attributor:
         Oleksiy Hromov ...": the setting names the side.
         """
         clause = re.split(r"[.;]", text[: name.start()])[-1]
-        if self.g.office_role.search(clause):
+        # "Governor Viacheslav Chaus": the title may be part of the capitalised name
+        if self.g.office_role.search(clause) or self.g.office_role.search(name.group("n")):
             place = self.pats.places.search(text)
             if place is not None:
                 return Side(self.pats.place_country[place.group(0).lower()])
@@ -358,6 +359,10 @@ class Attributor:
                     out.append(Attribution(pos=off + start, speaker=speaker, inverted=True))
         for start, end in self._own_count.spans(text):
             inner = [x for x in mentions if off + start <= x.start < off + end]
+            # "By its count": the body that spoke last
+            its = self.g.body_own_count.match(text, start)
+            if its is not None and not inner:
+                inner = [_Mention(off + start, off + end, None, anaphor=its.group("p"))]
             if inner:
                 speaker = self.resolve(inner[0])
                 if speaker:
@@ -403,6 +408,18 @@ class Attributor:
                         pronouns=self.g.person_pronouns | self.g.body_pronouns,
                     )
                     speaker = self.resolve(head, recent) or self._describe(head, sent)
+            if (
+                speaker is None
+                and before
+                and before[0].start - off <= 2
+                and self.g.coordinated_verb.search(text[:verb_start])
+            ):
+                # "Pushilin called the loss "unpleasant news" on Saturday but said ...": the
+                # second verb of the sentence's subject
+                head = _head_of_apposition(
+                    before[:1], self.text, pos, pronouns=self.g.person_pronouns
+                )
+                speaker = self.resolve(head, recent) or self._describe(head, sent)
             # "told Reuters": the one told is never the speaker
             told = text[verb_start:verb_end].lower() in self.g.told_verbs
             if speaker is None and not told and after and after[0].start - (off + verb_end) <= 4:

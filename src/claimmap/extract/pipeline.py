@@ -435,7 +435,8 @@ class _ArticleExtractor:
         here = [code for pos, code in self.region_mentions if sent.start <= pos < stop]
         if here:
             return (here[0],)
-        if self.g.front.search(sent.text):
+        # "along the front" makes a country's figure; ", which maps the front," does not
+        if self.g.front.search(self.g.relative_clause.sub(",", sent.text)):
             return ("UA",)
         # fighting inside Russia: the ground is in the Russian region the article is at
         latest = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]

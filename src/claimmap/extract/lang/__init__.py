@@ -167,6 +167,11 @@ class Grammar:
     the: str
     #: speaking verbs at which a name's apposition (its title) ends
     speech_cut: tuple[str, ...]
+    #: "by its count": a body's own count, ``p`` the pronoun that stands for it
+    body_own_count: re.Pattern[str]
+    #: a conjunction right before a speaking verb: the sentence's subject speaks
+    #: ("X called it 'unpleasant news' but said ...")
+    coordinated_verb: re.Pattern[str]
     #: speaking verbs whose object is never the speaker ("told Reuters")
     told_verbs: frozenset[str]
     #: pronouns that stand for a person

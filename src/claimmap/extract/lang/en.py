@@ -40,7 +40,7 @@ GRAMMAR = Grammar(
         r"|\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\b|\ban\s+area\s+of\b)",
         re.IGNORECASE,
     ),
-    town_goal=re.compile(r"\b(?:towards?|direction\s+of|approaches\s+to)\s+$", re.I),
+    town_goal=re.compile(r"\b(?:towards?|direction\s+of)\s+$", re.I),
     place_of_side=re.compile(r"\bof\s*$|\bin\s*$"),
     side_forces=re.compile(r"\s+(?:forces|troops|army)"),
     scare_quoted=re.compile(r"\s*(?:had|has|have|was|were)\s+been\s+[\"“]"),
@@ -127,9 +127,12 @@ GRAMMAR = Grammar(
     # -- actors ---------------------------------------------------------------------
     role_noun=re.compile(_ROLE_NOUNS),
     generic_speaker=re.compile(
-        r"(?P<g>\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
+        r"(?P<g>(?:\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
         # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
-        r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w.'-]+\s+){0,4}?(?i:"
+        r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w.'-]+\s+){0,4}?"
+        # or a plural with no article: "Ukrainian officials say", "regional officials"
+        r"|\b(?:(?:[A-Z][\w.'-]*|regional|local)\s+){1,2}(?:(?:military|defen[cs]e|senior)\s+)?"
+        r"(?=(?:officials|sources|commanders|authorities)\b))(?i:"
         + _ROLE_NOUNS
         + r")\b"
         # "the Sumy regional military administration": role words in a row
@@ -175,7 +178,7 @@ GRAMMAR = Grammar(
     ),
     definite_article=re.compile(r"^the\s+", flags=re.IGNORECASE),
     own_count=re.compile(
-        r"\bby\s+(?P<who>[\w' -]{2,60}?)'s?\s+(?:own\s+)?"
+        r"\bby\s+(?:(?P<who>[\w' -]{2,60}?)'s?|its)\s+(?:own\s+)?"
         r"(?:count|calculations?|estimates?|tally|reckoning)\b",
         re.IGNORECASE,
     ),
@@ -183,6 +186,8 @@ GRAMMAR = Grammar(
     the="the ",
     speech_cut=(" said", " told"),
     told_verbs=frozenset({"told", "tells"}),
+    body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
+    coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
     male_pronouns=frozenset({"he"}),
     female_pronouns=frozenset({"she"}),
@@ -273,6 +278,8 @@ GRAMMAR = Grammar(
         r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside)\s+)?(?:"
         r"that region|this region|the region"
         r"|the republic|the oblast|his region|her region"
+        # "in and around the town": the town named last, in its region
+        r"|(?:and\s+(?:around|near)\s+)?the (?:town|city|village)(?!\s+of\b)"
         # "the territory occupied after ..." is defined by its modifier, no anaphor
         r"|the territory(?!\s+(?:\w+ed|that|which|it|they|of)\b)|there))\b",
         re.I,
