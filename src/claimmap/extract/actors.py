@@ -205,8 +205,8 @@ class Attributor:
                 side = (
                     Side.OTHER
                     if self.g.analyst_title.match(title)
-                    else _side_of_words(title, self.pats)
-                    or self._side_from_office(title)
+                    else self._side_from_office(title)
+                    or _side_of_words(title, self.pats)
                     or self._side_from_setting(text, m)
                 )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
@@ -307,12 +307,17 @@ class Attributor:
         """The side of a named official whose apposition is a regional office.
 
         "Oleh Syniehubov, the governor of the Kharkiv region, said": a governor serves
-        the country the region lies in (an occupation official's title says so:
-        "the Moscow-installed governor", read before this).
+        the country the region lies in, unless the title names a side ("the
+        Moscow-installed governor"); a clause after the title ("whose southern part
+        remains under Russian control") does not.
         """
         appositive = _APPOSITIVE_TITLE.match(title)
         if appositive is None or not self.g.office_role.search(appositive[1]):
             return None
+        # "the Moscow-installed governor of the Zaporizhzhia region": the title's own side
+        side = _side_of_words(appositive[1], self.pats)
+        if side is not None:
+            return side
         place = self.pats.places.search(appositive[1])
         return Side(self.pats.place_country[place.group(0).lower()]) if place else None
 

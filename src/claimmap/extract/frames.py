@@ -360,6 +360,9 @@ class FrameFinder:
         if state:
             side = self._state_side(state)
             if side is not None:
+                # "returned under Ukrainian control": the ground changed hands
+                if self.g.return_before.search(near[: state.start()]):
+                    return GAIN, side
                 return HOLD, side
         if self.pats.to_be_freed.search(near):
             return HOLD, "occupier"
@@ -482,6 +485,9 @@ class FrameFinder:
         last_end = -1
         for start, end in self.pats.places_cue.spans(text):
             codes = self.pats.place_of[text[start:end].lower()]
+            # "18% of our land, including Crimea": a part named, not the whole
+            if self.g.including.search(text[max(0, start - 16) : start]):
+                break
             is_country = all("-" not in c for c in codes)
             if is_country:
                 if self.g.possessive_place.match(text[end : end + 12]):

@@ -432,7 +432,12 @@ class _ArticleExtractor:
                 return (before[-1][1],)
         # places after a later figure belong to it: "600 settlements, including 75 in Kherson"
         stop = min((a for a, _ in self.sentence_figures if a > fig.start), default=sent.end)
-        here = [code for pos, code in self.region_mentions if sent.start <= pos < stop]
+        here = [
+            code
+            for pos, code in self.region_mentions
+            if sent.start <= pos < stop
+            and not self.g.including.search(self.text[max(sent.start, pos - 16) : pos])
+        ]
         if here:
             return (here[0],)
         # "along the front" makes a country's figure; ", which maps the front," does not

@@ -58,6 +58,10 @@ class Grammar:
     restates_before: re.Pattern[str]
     #: "(added) to the area under their control": a destination, not a state
     destination_before: re.Pattern[str]
+    #: a part of the whole named after it: "..., including Crimea"
+    including: re.Pattern[str]
+    #: a return before a control state: "returned under Ukrainian control" is a gain
+    return_before: re.Pattern[str]
     #: "most of it near ...": the place of a part of the figure
     part_place: re.Pattern[str]
     #: what joins the first figure of a list to the next: "and", "covering an area of"

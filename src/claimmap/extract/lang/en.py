@@ -50,12 +50,18 @@ GRAMMAR = Grammar(
     compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
     of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
     of_them_in=re.compile(
-        r"\s+of\s+(?:them|these|those)\s+(?:are|were|is|was|lie|lay)\s+in\b", re.I
+        r"\s+of\s+(?:them|these|those)(?:,\s*(?:he|she|it|they)\s+(?:said|added),)?"
+        r"\s+(?:are|were|is|was|lie|lay)\s+in\b",
+        re.I,
     ),
     restates_before=re.compile(
         r"(?:^\W*(?:that|this|which)\s+(?:is|was|amounts\s+to|equals|represents|makes)"
         r"|\btotal(?:\s+area)?\s+(?:is|was|comes\s+to|stands\s+at|amounts\s+to))\s*$",
         re.I,
+    ),
+    including=re.compile(r"\b(?:including|incl\.|such as|among them)\s+(?:the\s+)?$", re.I),
+    return_before=re.compile(
+        r"\b(?:returned|brought\s+back|restored|came\s+back)(?:\s+to)?\s+$", re.I
     ),
     destination_before=re.compile(
         r"\b(?:to|into)\s+(?:the\s+)?(?:area|territory|land|ground)\s+$", re.I
