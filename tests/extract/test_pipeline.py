@@ -70,7 +70,7 @@ def test_second_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
 
 # A third set of 15 articles (49 claims) by another writer, in other styles (Russian
 # ministry summaries, live blogs, Q&A explainers, square miles only). Its first run
-# scored F1 0.60; after a second round of general rules it scores 0.95.
+# scored F1 0.60; after two rounds of general rules it scores 1.00 (as_of 0.94).
 HELDOUT2 = Path(__file__).parent / "data" / "heldout2.jsonl"
 
 
@@ -78,8 +78,23 @@ def test_third_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT2, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.93
-    assert scores["as_of_accuracy"] >= 0.90
+    assert overall["f1"] >= 0.97
+    assert scores["as_of_accuracy"] >= 0.92
+
+
+# A fourth set of 15 articles (59 claims) by a third writer: wire copy with datelines
+# and updates, tracker comparisons, a fact check, a timeline explainer with year
+# subheadings, pronouns across paragraphs. Its first run scored F1 0.56; after one
+# round of general rules it scores 0.97 (as_of 0.96).
+HELDOUT3 = Path(__file__).parent / "data" / "heldout3.jsonl"
+
+
+def test_fourth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
+    scores = _score(HELDOUT3, tmp_path)
+    overall = scores["all"]
+    assert isinstance(overall, dict)
+    assert overall["f1"] >= 0.95
+    assert scores["as_of_accuracy"] >= 0.93
 
 
 def test_seed_article_gives_all_nine_claims_and_no_other(tmp_path: Path) -> None:
@@ -357,6 +372,236 @@ RULES = [
         date(2024, 5, 15),
         [("UA", "RU", "holds", "UA-63", "share_of_region", 0.03, "less_than", "2024-05-13", None)],
         id="a-governor-named-with-his-office-serves-its-country",
+    ),
+    pytest.param(
+        "Yevgeny Balitsky, the Moscow-installed head of the Zaporizhzhia region, called "
+        'the reports "lies" on Monday but said Russian forces still held about 70% of the '
+        "region.",
+        date(2023, 6, 14),
+        [("RU", "RU", "holds", "UA-23", "share_of_region", 0.7, "about", "2023-06-12", None)],
+        id="coordinated-second-verb",
+    ),
+    pytest.param(
+        "Western officials say Ukraine has won back roughly half of the territory Russia "
+        "seized after February 24.",
+        date(2022, 11, 20),
+        [("other", "UA", "gained", "UA", "share_of_initial", 0.5, "about", "2022-11-20", None)],
+        id="plural-officials-no-article",
+    ),
+    pytest.param(
+        "In the neighbouring Mykolaiv region, Governor Oleksandr Senkevych said on Friday "
+        "that troops had liberated 12 settlements over the past week.",
+        date(2022, 11, 12),
+        [("UA", "UA", "gained", "UA-48", "settlements", 12, "exact", "2022-11-11", "2022-11-04")],
+        id="governor-title-before-name",
+    ),
+    pytest.param(
+        "The Institute for the Study of War said on Friday that Russian troops were still "
+        "fighting for the town. By its count, Russia gained about 520 square kilometres in "
+        "Ukraine in February.",
+        date(2025, 3, 8),
+        [("other", "RU", "gained", "UA", "area_km2", 520, "about", "2025-02-28", "2025-02-01")],
+        id="by-its-count",
+    ),
+    pytest.param(
+        "Kyiv still holds about a quarter of the Donetsk region, which Moscow would need "
+        "to capture to take the whole of the Donbas.",
+        date(2024, 11, 2),
+        [("media", "UA", "holds", "UA-14", "share_of_region", 0.25, "about", "2024-11-02", None)],
+        id="goal-is-no-claim",
+    ),
+    pytest.param(
+        "Russia does not control all of the Zaporizhzhia region, which it claims as its own.",
+        date(2023, 2, 2),
+        [],
+        id="negation-is-no-claim",
+    ),
+    pytest.param(
+        "Ukrainian troops retook about 15 square kilometres on the approaches to Kupiansk "
+        "last week, the General Staff said on Monday.",
+        date(2024, 2, 6),
+        [("UA", "UA", "gained", "UA-63", "area_km2", 15, "about", "2024-01-30", None)],
+        id="approaches-to-a-town",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Friday that its forces had captured Vuhledar. "
+        "It said its troops had taken control of more than 30 square kilometres in and "
+        "around the town.",
+        date(2024, 10, 5),
+        [("RU", "RU", "gained", "UA-14", "area_km2", 30, "more_than", "2024-10-04", None)],
+        id="in-and-around-the-town",
+    ),
+    pytest.param(
+        "DeepState, which maps the front from open sources, put the area still held by "
+        "Ukraine in the Kursk region at 250 square kilometres on Monday.",
+        date(2025, 3, 4),
+        [("other", "UA", "holds", "RU-KRS", "area_km2", 250, "exact", "2025-03-03", None)],
+        id="relative-clause-front",
+    ),
+    pytest.param(
+        '"So far, 502 settlements have been returned under Ukrainian control," Iryna '
+        "Vereshchuk said on Tuesday.",
+        date(2022, 10, 12),
+        [("UA", "UA", "gained", "UA", "settlements", 502, "exact", "2022-10-11", None)],
+        id="returned-under-control",
+    ),
+    pytest.param(
+        '"The occupiers still hold about 17% of our land, including Crimea," Zelensky said '
+        "on Sunday.",
+        date(2023, 6, 5),
+        [("UA", "RU", "holds", "UA", "share_of_region", 0.17, "about", "2023-06-04", None)],
+        id="including-a-part",
+    ),
+    pytest.param(
+        "Ivan Fedorov, the governor of the Zaporizhzhia region, whose south remains under "
+        "Russian control, said on Friday that about 72% of his region was still occupied.",
+        date(2024, 5, 25),
+        [("UA", "RU", "holds", "UA-23", "share_of_region", 0.72, "about", "2024-05-24", None)],
+        id="title-then-clause",
+    ),
+    pytest.param(
+        "Ukraine has freed 1,200 settlements since the start of the invasion, Iryna "
+        "Vereshchuk said on Monday. About 400 of them, she said, are in the Kherson region.",
+        date(2022, 12, 6),
+        [
+            ("UA", "UA", "gained", "UA", "settlements", 1200, "exact", "2022-12-05", "2022-02-24"),
+            (
+                "UA",
+                "UA",
+                "gained",
+                "UA-65",
+                "settlements",
+                400,
+                "about",
+                "2022-12-05",
+                "2022-02-24",
+            ),
+        ],
+        id="n-of-them-she-said",
+    ),
+    pytest.param(
+        "The occupied area was home to more than a third of the region's 2.6 million people.",
+        date(2023, 3, 1),
+        [],
+        id="share-of-people",
+    ),
+    pytest.param(
+        "Oleg Morozov, a Russian lawmaker, said on Sunday that Ukrainian troops were left "
+        "with fewer than 30 settlements in the Kursk region.",
+        date(2025, 2, 24),
+        [("RU", "UA", "holds", "RU-KRS", "settlements", 30, "less_than", "2025-02-23", None)],
+        id="left-with",
+    ),
+    pytest.param(
+        '"Russia occupies about 18 percent of our territory," Zelensky said on Thursday.',
+        date(2023, 11, 24),
+        [("UA", "RU", "holds", "UA", "share_of_region", 0.18, "about", "2023-11-23", None)],
+        id="our-land",
+    ),
+    pytest.param(
+        "Russian commanders said on 12 June that their forces held 400 square kilometres "
+        "of the Sumy region, which borders the Kursk and Belgorod regions. In a statement "
+        "on 14 June, Ukraine's General Staff said Russian forces held less than 200 square "
+        "kilometres of the region.",
+        date(2025, 6, 20),
+        [
+            ("RU", "RU", "holds", "UA-59", "area_km2", 400, "exact", "2025-06-12", None),
+            ("UA", "RU", "holds", "UA-59", "area_km2", 200, "less_than", "2025-06-14", None),
+        ],
+        id="borders-a-list",
+    ),
+    pytest.param(
+        "DeepState shows Russian forces in control of about 300 square kilometres of the "
+        "Sumy region. The project marks a further 90 square kilometres as a contested grey "
+        "zone.",
+        date(2025, 6, 20),
+        [("other", "RU", "holds", "UA-59", "area_km2", 300, "about", "2025-06-20", None)],
+        id="a-further-grey-zone",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said its forces held more than 1,000 square kilometres "
+        "in the Dnipropetrovsk region. The region is about 31,900 square kilometres in "
+        "size. The ministry's figure would amount to about 3% of it.",
+        date(2025, 11, 20),
+        [
+            ("RU", "RU", "holds", "UA-12", "area_km2", 1000, "more_than", "2025-11-20", None),
+            ("media", "RU", "holds", "UA-12", "share_of_region", 0.03, "about", "2025-11-20", None),
+        ],
+        id="figure-would-amount",
+    ),
+    pytest.param(
+        "DeepState said Russian forces had seized 600 square kilometres in October. The "
+        "Institute for the Study of War put the October total at about 200 square miles.",
+        date(2025, 11, 3),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 600, "exact", "2025-10-31", "2025-10-01"),
+            ("other", "RU", "gained", "UA", "area_km2", 518, "about", "2025-10-31", "2025-10-01"),
+        ],
+        id="put-the-total-at",
+    ),
+    pytest.param(
+        "KYIV — Ukraine's top commander said on Tuesday that his forces had recaptured "
+        "more than 100 square kilometres of the Kharkiv region in the past month.",
+        date(2024, 6, 11),
+        [("UA", "UA", "gained", "UA-63", "area_km2", 100, "more_than", "2024-06-11", "2024-05-11")],
+        id="possessive-role",
+    ),
+    pytest.param(
+        "A Ukrainian commander involved in it told reporters on Friday that his unit "
+        "controlled three villages in the Belgorod region.",
+        date(2025, 3, 29),
+        [("UA", "UA", "holds", "RU-BEL", "settlements", 3, "exact", "2025-03-28", None)],
+        id="pronoun-object",
+    ),
+    pytest.param(
+        "DeepState said on Monday that Russian forces had occupied 700 square kilometres "
+        "in May, almost all of it in the Donetsk region.",
+        date(2025, 6, 2),
+        [("other", "RU", "gained", "UA", "area_km2", 700, "exact", "2025-05-31", "2025-05-01")],
+        id="all-of-it-in",
+    ),
+    pytest.param(
+        "Explainer\n\n2024\nRussian troops captured about 3,600 square kilometres of "
+        "Ukraine in 2024, DeepState says.",
+        date(2025, 1, 10),
+        [("other", "RU", "gained", "UA", "area_km2", 3600, "about", "2024-12-31", "2024-01-01")],
+        id="subheading-line",
+    ),
+    pytest.param(
+        "By the end of 2024, Russia held 67% of the Donetsk region, by DeepState's count. "
+        "In a post on Friday, the project said Russia had taken 500 square kilometres more "
+        "since then.",
+        date(2025, 4, 5),
+        [
+            ("other", "RU", "holds", "UA-14", "share_of_region", 0.67, "exact", "2024-12-31", None),
+            ("other", "RU", "gained", "UA-14", "area_km2", 500, "exact", "2025-04-04", None),
+        ],
+        id="count-not-a-statement",
+    ),
+    pytest.param(
+        "The Kharkiv region has seen heavy fighting. Since the start of the year, Russia "
+        "has taken 300 square kilometres or so of the region, DeepState estimates.",
+        date(2025, 5, 5),
+        [("other", "RU", "gained", "UA-63", "area_km2", 300, "about", "2025-05-05", "2025-01-01")],
+        id="or-so-of-the-region",
+    ),
+    pytest.param(
+        "By the end of 2023, Russia's share of the Luhansk region had crept up to 99%, "
+        "analysts said.",
+        date(2024, 2, 1),
+        [("media", "RU", "holds", "UA-09", "share_of_region", 0.99, "exact", "2023-12-31", None)],
+        id="crept-up-to",
+    ),
+    pytest.param(
+        "DeepState said Russian forces occupied 900 square kilometres in March. Black Bird "
+        "Group said on Monday it estimated Russia had seized 250 square miles over the "
+        "month.",
+        date(2025, 4, 8),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 900, "exact", "2025-03-31", "2025-03-01"),
+            ("other", "RU", "gained", "UA", "area_km2", 647, "exact", "2025-03-31", "2025-03-01"),
+        ],
+        id="over-the-month",
     ),
 ]
 

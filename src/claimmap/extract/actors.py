@@ -42,6 +42,8 @@ class Attribution:
     speaker: Speaker
     #: the speaker is named after the verb ("..., said Shoigu", "according to X")
     inverted: bool = False
+    #: a speaking verb, not a count ("by DeepState's count"): its time is when it was said
+    spoken: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class _ActorPatterns:
     mention_cue: Cue
     say_cue: Cue
     according_cue: Cue
+    #: a known actor's first name -> all its names and aliases, lower-cased, in one string
+    known_names: dict[str, str]
 
 
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
@@ -94,6 +98,10 @@ def _patterns(lex: Lexicon) -> _ActorPatterns:
         mention_cue=phrase_cue(by_alias),
         say_cue=phrase_cue(cues.say_verbs),
         according_cue=phrase_cue(cues.according_to),
+        known_names={
+            actor.names[0]: " | ".join([*actor.names, *actor.aliases]).lower()
+            for actor in lex.actors
+        },
     )
 
 
@@ -214,7 +222,10 @@ class Attributor:
                 taken.append((m.start(), m.end()))
         for m in self._pronoun.matches(text):
             # the match may be over lower-cased text: the pronoun is read from ``text``
-            if free(m.start(), m.end()):
+            # "an officer involved in it told": a pronoun after a preposition is an object
+            if free(m.start(), m.end()) and not self.g.preposition_before.search(
+                text, max(0, m.start("p") - 12), m.start("p")
+            ):
                 pa, pb = m.span("p")
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=text[pa:pb]))
         found.sort(key=lambda x: x.start)
@@ -251,7 +262,13 @@ class Attributor:
                 return prev
             if ana in g.body_anaphors and prev.kind == BODY:
                 return prev
-            if ana in prev.name.lower().split() or (ana and ana in prev.name.lower()):
+            # "the general" after Gerasimov: a role word of the name or of its aliases
+            names = self.pats.known_names.get(prev.name)
+            if (
+                ana in prev.name.lower().split()
+                or (ana and ana in prev.name.lower())
+                or (ana and names and re.search(rf"\b{re.escape(ana)}\b", names))
+            ):
                 return prev
         if ana in g.body_anaphors:
             # "the ministry said" after "Britain's Defence Intelligence": the body that
@@ -371,7 +388,7 @@ class Attributor:
             if inner:
                 speaker = self.resolve(inner[0])
                 if speaker:
-                    out.append(Attribution(pos=off + start, speaker=speaker))
+                    out.append(Attribution(pos=off + start, speaker=speaker, spoken=False))
         all_asides: list[tuple[int, int]] | None = None
         for verb_start, verb_end in self.pats.say_cue.spans(text):
             pos = off + verb_start

@@ -180,7 +180,9 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
         r"(?P<month>for\s+the\s+month|this\s+month)",
         # "over the same month": the period of the figure before
+        # "over the month" after a figure dated to a month: that month
         r"(?P<same>(?:over|in|during|for|across)\s+the\s+(?:same\s+(?:month|period|week|year|days)"
+        r"|month(?!\s+of\b)"
         r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:months|weeks|days)"
         r"(?=\W)))",
     ]

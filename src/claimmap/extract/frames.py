@@ -137,6 +137,11 @@ class FrameFinder:
         ]
         return out
 
+    def place_end(self, text: str, pos: int) -> int | None:
+        """Return where the place named at ``pos`` in ``text`` ends, or None if none is."""
+        span = self.pats.places_cue.search(text[pos : pos + 80])
+        return pos + span[1] if span is not None and span[0] == 0 else None
+
     def towns(self, text: str) -> list[str]:
         """Return the regions of the towns named in ``text``, but not of goals.
 
@@ -241,9 +246,9 @@ class FrameFinder:
         ):
             part = self._inherit(prev[1], fig, right)
             return replace(part, breakdown=True) if part is not None else None
-        if fig.unit == BARE and context is not None and self.g.of_them_in.match(right):
+        if fig.unit == BARE and context is not None and self.g.of_them_in.match(right_full):
             # "Six of them are in the Donetsk People's Republic, two in ...": a breakdown
-            part = self._inherit(context, fig, right)
+            part = self._inherit(context, fig, right_full)
             return replace(part, breakdown=True) if part is not None else None
         if fig.unit == BARE and not joined:
             return None
@@ -277,8 +282,11 @@ class FrameFinder:
                 # restated, with its dates
                 part = self._inherit(context, fig, right)
                 return replace(part, breakdown=True) if part is not None else None
-            if context is not None and (
-                self.g.compared_before.search(left) or self.g.of_the_total.match(right)
+            if (
+                context is not None
+                and (self.g.compared_before.search(left) or self.g.of_the_total.match(right))
+                # "a further 150 km² as a contested grey zone": no holding of either side
+                and not self.distractor.search(right_full[:60])
             ):
                 return self._inherit(context, fig, right)
             return None
@@ -457,6 +465,10 @@ class FrameFinder:
             target = obj.group("obj")[:90]
             if self.share_block.match(target) or self.share_block.search(target[:40]):
                 return None
+            if self.g.part_location.match(target):
+                # "1,164 km² in November, nearly all of it in the Donetsk region": where
+                # the figure before lies, not a share
+                return None
             # the object ends at the next clause: "... of Ukraine's territory and exceeds
             # what Moscow gained in 2023" is a share of the country
             own = self.g.object_end.split(target, maxsplit=1)[0]
@@ -509,6 +521,9 @@ class FrameFinder:
             last_end = end
         if out:
             return tuple(out)
+        # "1,400 km² of the region, ..., most of it around Pokrovsk": the region meant
+        if self.g.region_anaphor.match(self.g.hedge_after_lead.sub("", text, count=1)):
+            return ()
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
         part = self.g.part_place.search(text)
         if part is not None and self.towns(text[part.end() :]):

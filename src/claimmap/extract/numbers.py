@@ -216,7 +216,7 @@ def _figure_from_match(
             # "in the first half of the year" is a time, not a share
             return None
         value = pats.fractions[" ".join(m.group("frac").lower().split())]
-        qualifier = _hedge(text, start, end, pats)
+        qualifier = _hedge(text, start, end, pats, g=g)
         return Figure(offset + start, offset + end, value, FRACTION, qualifier)
     lo_raw, hi_raw = m.group("lo"), m.group("hi")
     lo_raw_clean = lo_raw.strip().lower()
@@ -262,18 +262,20 @@ def _figure_from_match(
     if unit in {SETTLEMENTS, AREA} and g.of_the_before.search(text[max(0, start - 12) : start]):
         # "Of the 930 settlements in our region, 578 are now occupied": a total
         total = True
-    qualifier = _hedge(text, start, end, pats)
+    qualifier = _hedge(text, start, end, pats, g=g)
     if hi_raw is not None:
         qualifier = Qualifier.UP_TO
     return Figure(offset + start, offset + end, value, unit, qualifier, converted, False, total)
 
 
-def _hedge(text: str, start: int, end: int, pats: _Patterns) -> Qualifier:
+def _hedge(text: str, start: int, end: int, pats: _Patterns, *, g: Grammar) -> Qualifier:
     after = pats.hedge_after.match(text[end : end + 30])
     if after:
         return pats.after_kinds[" ".join(after.group(1).lower().split())]
-    before = pats.hedge_before.search(text[max(0, start - 40) : start])
-    if before:
+    left = text[max(0, start - 40) : start]
+    before = pats.hedge_before.search(left)
+    # "had crept up to 55%": the verb's particle, not a hedge
+    if before and not g.rise_to.search(left[: before.start() + 2]):
         return pats.hedge_kinds[" ".join(before.group(1).lower().split())]
     return Qualifier.EXACT
 

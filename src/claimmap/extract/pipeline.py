@@ -266,11 +266,20 @@ class _ArticleExtractor:
         return None, False
 
     def _attribution_date(self, sent: Sentence, att: Attribution) -> date | None:
-        """The date a statement was made: the time word nearest its speaking verb."""
+        """The date a statement was made: the time word nearest its speaking verb.
+
+        A count ("By the end of 2023, ... 55%, by DeepState's count") is no statement:
+        its time is the figure's.
+        """
+        if not att.spoken:
+            return None
         rel = att.pos - sent.start
         best: tuple[int, date] | None = None
         for expr in self.times.find(sent.text, ref=self.published):
             if expr.kind != POINT or expr.until is None:
+                continue
+            # "the territory Russia seized after February 24, officials say": a baseline
+            if self.g.after_before.search(sent.text[max(0, expr.start - 7) : expr.start]):
                 continue
             # a date before the verb, after a figure, ends the reported clause: "up from
             # 59% at the end of 2023, the analysis showed"
@@ -396,7 +405,14 @@ class _ArticleExtractor:
         self, sent: Sentence, fig: Figure, frame: Frame, speaker: Speaker | None
     ) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
-        right = self.text[fig.end : fig.end + 60]
+        right = self.g.hedge_after_lead.sub("", self.text[fig.end : fig.end + 60], count=1)
+        # "18% of our land": the speaker's country
+        if (
+            self.g.own_country.match(right)
+            and speaker is not None
+            and speaker.side in {Side.RU, Side.UA}
+        ):
+            return (speaker.side.value,)
         if self.g.those_regions.match(right):
             return self.last_regions or ("UA",)
         anaphor = self.g.region_anaphor.match(right) or self.g.region_anaphor_before.search(
@@ -421,11 +437,19 @@ class _ArticleExtractor:
                     return (office[-1],)
             # a neighbour named in passing ("near the border with the Kharkiv region")
             # is not what "the region" points back to
-            salient = [
-                (p, c)
-                for p, c in before
-                if not self.g.passing.search(self.text[max(0, p - 40) : p])
-            ]
+            salient = []
+            passed_end = -1
+            for p, c in before:
+                # "which borders the Donetsk and Zaporizhzhia regions": the whole list
+                if self.g.passing.search(self.text[max(0, p - 40) : p]) or (
+                    passed_end >= 0
+                    and self.g.place_list_gap.fullmatch(self.text[passed_end:p]) is not None
+                ):
+                    end = self.frames.place_end(self.text, p)
+                    passed_end = end if end is not None else -1
+                    continue
+                passed_end = -1
+                salient.append((p, c))
             if salient:
                 return (salient[-1][1],)
             if before:
@@ -517,7 +541,7 @@ class _ArticleExtractor:
             if a != fig.start and not (a >= fig.end and self._restates(self.text[fig.end : a]))
         ]
         dated_after = any(
-            e.kind == PERIOD
+            e.kind in {PERIOD, SAME}
             and rel_e <= e.start <= rel_e + 90
             and ";" not in sent.text[rel_e : e.start]
             for e in exprs

@@ -80,6 +80,8 @@ _LAST_WORD = re.compile(r"([\w.]+)\.$")
 #: every character ``_quote_spans`` acts on
 _QUOTE_MARK = re.compile('["“«„”»]')
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+#: how a line that is a sentence (not a subheading) ends
+_LINE_END = re.compile(r"[.!?…\"”:;,)\]»]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +131,23 @@ def split_sentences(text: str) -> list[Sentence]:
             or (p_index == 0 and not re.search(r"[.!?…][\"”]?\s*$", para))
         )
         cuts = [0]
+        # "2025\nSince the start of the year, ...": a short line without final punctuation
+        # over a paragraph's text is a subheading, a sentence of its own
+        subheadings = set()
+        line_break = para.find("\n")
+        if line_break > 0 and not heading:
+            line = para[:line_break].rstrip()
+            if len(line) < 80 and not _LINE_END.search(line):
+                cuts.append(line_break + 1)
+                subheadings.add(0)
         for bm in _BOUNDARY.finditer(para):
             dot = bm.start()
             if para[dot] == "." and _is_abbreviation(para, dot + 1):
                 continue
+            if subheadings and bm.end() <= cuts[1]:
+                continue
             cuts.append(bm.end())
+        cuts.sort()
         cuts.append(len(para))
         inside = False
         for a, b in itertools.pairwise(cuts):
@@ -153,7 +167,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     index=len(sentences),
                     quoted=quoted,
                     opens_inside_quote=opens_inside,
-                    heading=heading,
+                    heading=heading or a in subheadings,
                 )
             )
             inside = inside_after

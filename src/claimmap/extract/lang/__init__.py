@@ -58,6 +58,14 @@ class Grammar:
     restates_before: re.Pattern[str]
     #: "(added) to the area under their control": a destination, not a state
     destination_before: re.Pattern[str]
+    #: a verb of rising before "up to": "crept up to 55%" is no hedge (ends with "up")
+    rise_to: re.Pattern[str]
+    #: a hedge after a figure that stands before its object: "1,400 km² or so of the region"
+    hedge_after_lead: re.Pattern[str]
+    #: "(all of) it in the X region": where parts of the figure before lie
+    part_location: re.Pattern[str]
+    #: the speaker's own country as a share's object: "of our land"
+    own_country: re.Pattern[str]
     #: a part of the whole named after it: "..., including Crimea"
     including: re.Pattern[str]
     #: a return before a control state: "returned under Ukrainian control" is a gain
@@ -171,6 +179,8 @@ class Grammar:
     the: str
     #: speaking verbs at which a name's apposition (its title) ends
     speech_cut: tuple[str, ...]
+    #: a preposition right before a pronoun: the pronoun is an object ("involved in it")
+    preposition_before: re.Pattern[str]
     #: "by its count": a body's own count, ``p`` the pronoun that stands for it
     body_own_count: re.Pattern[str]
     #: a conjunction right before a speaking verb: the sentence's subject speaks

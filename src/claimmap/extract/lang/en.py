@@ -11,7 +11,7 @@ import re
 from claimmap.extract.lang import Grammar
 
 _ROLE_NOUNS = (
-    r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commander|"
+    r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commanders|commander|"
     r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
     r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|"
     r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
@@ -56,8 +56,29 @@ GRAMMAR = Grammar(
     ),
     restates_before=re.compile(
         r"(?:^\W*(?:that|this|which)\s+(?:is|was|amounts\s+to|equals|represents|makes)"
-        r"|\btotal(?:\s+area)?\s+(?:is|was|comes\s+to|stands\s+at|amounts\s+to))\s*$",
+        r"|\btotal(?:\s+area)?\s+(?:is|was|comes\s+to|stands\s+at|amounts\s+to)"
+        # "Gerasimov's figure would amount to almost 3% of it"
+        r"|\b(?:figure|total|tally|estimate|claim)\s+(?:would\s+amount\s+to|amounts\s+to"
+        r"|would\s+(?:be|equal|represent)|equals|represents)"
+        # "put the November total at", "gave a larger figure:": another source's count of
+        # the figure before
+        r"|\bput\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}(?:total|figure|tally|gains?|estimate)"
+        r"\s+at|\bgave\s+an?\s+(?:[\w-]+\s+)?(?:figure|estimate|number|total)\s*:)\s*$",
         re.I,
+    ),
+    rise_to=re.compile(
+        r"\b(?:crept|creeping|rose|risen|rising|climbed|grew|grown|gone|went|jumped|edged|inched"
+        r"|moved|shot)\s+up$",
+        re.I,
+    ),
+    hedge_after_lead=re.compile(r"\s*(?:or\s+so|or\s+more|or\s+thereabouts)\b", re.I),
+    part_location=re.compile(
+        r"(?:it|them)\s+(?:(?:was|were|is|are|lay|lies|lying)\s+)?"
+        r"(?:in|around|near|along|on|inside)\b",
+        re.I,
+    ),
+    own_country=re.compile(
+        r"\W*(?:of\s+)?(?:our|my)\s+(?:land|country|territory|state|soil)\b", re.I
     ),
     including=re.compile(r"\b(?:including|incl\.|such as|among them)\s+(?:the\s+)?$", re.I),
     return_before=re.compile(
@@ -133,7 +154,7 @@ GRAMMAR = Grammar(
     # -- actors ---------------------------------------------------------------------
     role_noun=re.compile(_ROLE_NOUNS),
     generic_speaker=re.compile(
-        r"(?P<g>(?:\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo)\s+)"
+        r"(?P<g>(?:\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[A-Z][\w-]*['’]s)\s+)"
         # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
         r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w.'-]+\s+){0,4}?"
         # or a plural with no article: "Ukrainian officials say", "regional officials"
@@ -192,6 +213,9 @@ GRAMMAR = Grammar(
     the="the ",
     speech_cut=(" said", " told"),
     told_verbs=frozenset({"told", "tells"}),
+    preposition_before=re.compile(
+        r"\b(?:in|of|on|at|to|with|by|for|from|about|into|against|over)\s+$", re.I
+    ),
     body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
