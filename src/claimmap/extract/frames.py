@@ -55,6 +55,8 @@ class _FramePatterns:
     places_cue: Cue
     towns_cue: Cue
     verbs_cue: Cue
+    #: a region wholly won back, with no number (``Grammar.completion``)
+    completion: re.Pattern[str]
 
 
 @lru_cache(maxsize=8)
@@ -102,6 +104,9 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
         ),
         to_be_freed=re.compile(phrase_pattern(lang.verbs.to_be_freed), re.IGNORECASE),
         places_cue=phrase_cue(place_of),
+        completion=re.compile(
+            g.completion.replace("PLACE", phrase_pattern(place_of)), re.IGNORECASE
+        ),
         towns_cue=phrase_cue(lex.towns) if lex.towns else Cue(re.compile("(?!)"), None),
         verbs_cue=phrase_cue(verb_class),
     )
@@ -136,6 +141,31 @@ class FrameFinder:
             (a, self.pats.place_of[text[a:b].lower()]) for a, b in self.pats.places_cue.spans(text)
         ]
         return out
+
+    def completion(self, text: str, offset: int) -> tuple[Figure, Frame] | None:
+        """A region wholly won back, said without a number: all of the ground taken.
+
+        "The territory of the Sumy region is free of orcs", "the last settlement in the
+        Kursk region ... was liberated": the speaker's side gained the whole of what was
+        occupied there (share_of_initial 1.0). A town ("the liberation of the town of
+        Dzerzhinsk") is no region and no claim.
+        """
+        m = self.pats.completion.search(text)
+        if m is None:
+            return None
+        name = next(v for k, v in m.groupdict().items() if k.startswith("place") and v)
+        codes = [c for c in self.pats.place_of[name.lower()] if "-" in c]
+        if len(codes) != 1:
+            return None
+        figure = Figure(offset + m.start(), offset + m.end(), 1.0, FRACTION)
+        frame = Frame(
+            holder=None,
+            kind=Kind.GAINED,
+            measure=Measure.SHARE_OF_INITIAL,
+            regions=(codes[0],),
+            side_hint="self",
+        )
+        return figure, frame
 
     def place_end(self, text: str, pos: int) -> int | None:
         """Return where the place named at ``pos`` in ``text`` ends, or None if none is."""

@@ -170,6 +170,17 @@ class _ArticleExtractor:
                 claimant_here = speaker
                 for claim in self._claims(sent, fig, frame, speaker, atts):
                     candidates.append(_Candidate(claim, speaker, in_quote, len(candidates)))
+            whole = self.frames.completion(sent.text, sent.start)
+            if whole is not None and not any(
+                f.start < whole[0].end and whole[0].start < f.end for f in figures
+            ):
+                fig, frame = whole
+                speaker, in_quote = self._claimant(
+                    sent, fig, atts, quote_speaker, prev_claimant, interviewee
+                )
+                claimant_here = claimant_here or speaker
+                for claim in self._claims(sent, fig, frame, speaker, atts):
+                    candidates.append(_Candidate(claim, speaker, in_quote, len(candidates)))
             prev_claimant[sent.paragraph] = claimant_here or prev_claimant.get(sent.paragraph)
             if figures and not sent.text.rstrip().endswith("?"):
                 question_frame = None

@@ -181,6 +181,9 @@ class Grammar:
     speech_cut: tuple[str, ...]
     #: a preposition right before a pronoun: the pronoun is an object ("involved in it")
     preposition_before: re.Pattern[str]
+    #: a region wholly won back, said without a number ("the Sumy region is free of
+    #: orcs"): regex text in which each ``(?P<placeN>PLACE)`` stands for the region names
+    completion: str
     #: "by its count": a body's own count, ``p`` the pronoun that stands for it
     body_own_count: re.Pattern[str]
     #: a conjunction right before a speaking verb: the sentence's subject speaks

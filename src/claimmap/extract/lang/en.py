@@ -216,6 +216,15 @@ GRAMMAR = Grammar(
     preposition_before=re.compile(
         r"\b(?:in|of|on|at|to|with|by|for|from|about|into|against|over)\s+$", re.I
     ),
+    completion=(
+        r"(?<![\w])(?:(?:the\s+)?territory\s+of\s+)?(?:the\s+)?(?P<place>PLACE)\s+"
+        r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:fully\s+|completely\s+|entirely\s+)?"
+        r"(?:free|freed|liberated|cleared)\s+(?:of|from)\b"
+        r"|\bthe\s+last\s+(?:settlement|village|town|locality)\s+(?:in|of)\s+(?:the\s+)?"
+        r"(?P<place2>PLACE)(?:,[^,;]{0,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
+        r"(?:liberated|freed|retaken|recaptured)"
+        r"|\bcomplet(?:ed|ing)\s+the\s+liberation\s+of\s+(?:the\s+)?(?P<place3>PLACE)"
+    ),
     body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
