@@ -127,6 +127,7 @@ class FrameFinder:
         # asked only where they match: matched case-sensitively over lower-cased text
         self.distractor = cue(lex.pattern("distractor"))
         self.clause_boundary = cue(self.g.clause_boundary)
+        self.completion_words = cue(self.g.completion_words)
         self.object_boundary = cue(self.g.object_boundary)
         self.holder_before = lex.pattern("holder_before")
         self.not_a_verb = cue(lex.pattern("not_a_verb"))
@@ -150,6 +151,8 @@ class FrameFinder:
         occupied there (share_of_initial 1.0). A town ("the liberation of the town of
         Dzerzhinsk") is no region and no claim.
         """
+        if self.completion_words.search(text) is None:
+            return None
         m = self.pats.completion.search(text)
         if m is None:
             return None

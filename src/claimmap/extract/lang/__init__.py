@@ -184,6 +184,8 @@ class Grammar:
     #: a region wholly won back, said without a number ("the Sumy region is free of
     #: orcs"): regex text in which each ``(?P<placeN>PLACE)`` stands for the region names
     completion: str
+    #: a word every ``completion`` phrasing holds: sentences without one are not read
+    completion_words: re.Pattern[str]
     #: "by its count": a body's own count, ``p`` the pronoun that stands for it
     body_own_count: re.Pattern[str]
     #: a conjunction right before a speaking verb: the sentence's subject speaks

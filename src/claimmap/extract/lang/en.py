@@ -225,6 +225,7 @@ GRAMMAR = Grammar(
         r"(?:liberated|freed|retaken|recaptured)"
         r"|\bcomplet(?:ed|ing)\s+the\s+liberation\s+of\s+(?:the\s+)?(?P<place3>PLACE)"
     ),
+    completion_words=re.compile(r"\b(?:free|freed|liberat\w+|cleared|retaken|recaptured)\b", re.I),
     body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
