@@ -153,6 +153,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # between the start of ... on 24 February 2022 and 24 July this year
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
+        # in the first five months of the year / of 2024
+        rf"(?P<firstmonths>(?:in|during|over|for)\s+the\s+first\s+(?P<fmn>\d+|{num})\s+months\s+of\s+(?:the\s+year|this\s+year|(?P<fmy>{year})))",
         # in the first half of the year / of 2025
         rf"(?P<half>(?:in|during|over|for)\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|this\s+year|(?P<hy>{year})))",
         rf"(?P<sinceyear>since\s+the\s+(?:beginning|start)\s+of\s+(?P<syy>{year}))",
@@ -420,6 +422,11 @@ class TimeResolver:
             y2 = int(g("be2y")) if g("be2y") else ref.year
             end = _safe_date(y2, m2, d2)
             return TimeExpr(s, e, PERIOD, since=ev, until=end) if end else None
+        if g("firstmonths"):
+            y = int(g("fmy")) if g("fmy") else ref.year
+            n = min(self._count(g("fmn")), 12)
+            until = date(y, n, calendar.monthrange(y, n)[1])
+            return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=min(until, ref))
         if g("half"):
             y = int(g("hy")) if g("hy") else ref.year
             if g("hw").lower() == "first":

@@ -78,9 +78,18 @@ def parse_number(raw: str, *, words: dict[str, float], multipliers: dict[str, fl
     1000.0
     >>> parse_number("twenty-three", words=w | {"three": 3}, multipliers=m)
     23.0
+    >>> parse_number("one and a half thousand", words=w | {"a half": 0.5}, multipliers=m)
+    1500.0
     """
     text = raw.lower().replace("\u00a0", " ").strip()
     tokens = re.findall(r"\d[\d,.\s]*\d|\d|[a-z]+", text)
+    # a number word of two words ("a half") is one token
+    i = 0
+    while i < len(tokens) - 1:
+        pair = f"{tokens[i]} {tokens[i + 1]}"
+        if pair in words:
+            tokens[i : i + 2] = [pair]
+        i += 1
     total = 0.0
     current = 0.0
     for tok in tokens:
@@ -214,6 +223,9 @@ def _figure_from_match(
     if m.group("frac"):
         if g.fraction_of_time.match(text, end):
             # "in the first half of the year" is a time, not a share
+            return None
+        if g.fraction_as_place.search(text, max(0, start - 14), start):
+            # "across the whole of Ukraine" names where, not how much
             return None
         value = pats.fractions[" ".join(m.group("frac").lower().split())]
         qualifier = _hedge(text, start, end, pats, g=g)

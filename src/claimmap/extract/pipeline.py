@@ -69,6 +69,8 @@ class _ArticleExtractor:
         #: a paragraph opened by a time adverbial ("By Tuesday, ...") is dated by it
         self.paragraph_time: dict[int, tuple[int, date]] = {}
         self.last_statement_date: date | None = None
+        #: the sentence that ends a reproduced text ("The update ends there."), if any
+        self.interview_end: int | None = None
 
     def run(self) -> list[Claim]:
         sentences = split_sentences(self.text)
@@ -215,8 +217,30 @@ class _ArticleExtractor:
         self, sentences: Sequence[Sentence], atts: dict[int, list[Attribution]]
     ) -> Speaker | None:
         """The person an interview is with; the interview's date is when they spoke."""
-        for sent in sentences[:6]:
+        for i, sent in enumerate(sentences[:6]):
             if self.g.interview.search(sent.text):
+                # the text of a statement or update reproduced below it is its author's,
+                # up to "The update ends there."
+                self.interview_end = next(
+                    (t.index for t in sentences[i + 1 :] if self.g.document_end.search(t.text)),
+                    None,
+                )
+                # "Britain's Defence Intelligence said ... The text of the update follows.":
+                # the author is named in the sentence or earlier in its paragraph
+                named_in = [sent] + [
+                    t for t in reversed(sentences[:i]) if t.paragraph == sent.paragraph
+                ]
+                for where in named_in:
+                    for mention in self.attributor.mentions(where):
+                        if mention.speaker is not None and not mention.speaker.generic:
+                            when = [
+                                e.until
+                                for e in self.times.find(where.text, ref=self.published)
+                                if e.kind == POINT and e.until is not None
+                            ]
+                            if when:
+                                self.statement_date.setdefault(mention.speaker.name, when[0])
+                            return mention.speaker
                 for mention in self.attributor.mentions(sent):
                     if mention.speaker is not None and not mention.speaker.generic:
                         when = [
@@ -265,14 +289,24 @@ class _ArticleExtractor:
         if self.media.search(sent.text):
             return None, False
         before = [a for a in atts if a.pos < fig.start]
-        after = [a for a in atts if a.pos >= fig.start]
+        # "..., and Ukraine's government estimates that some ...": a verb after the figure
+        # that opens its own reported clause speaks for that clause only
+        after = [
+            a
+            for a in atts
+            if a.pos >= fig.start and not self.g.verb_then_that.match(self.text, a.pos)
+        ]
         if before:
             return before[-1].speaker, False
         if after:
             return after[0].speaker, False
         if self.g.anaphoric_start.match(sent.text):
             return prev_claimant.get(sent.paragraph), False
-        if interviewee is not None and sent.paragraph > 0:
+        if (
+            interviewee is not None
+            and sent.paragraph > 0
+            and (self.interview_end is None or sent.index < self.interview_end)
+        ):
             return interviewee, False
         return None, False
 

@@ -80,6 +80,8 @@ _LAST_WORD = re.compile(r"([\w.]+)\.$")
 #: every character ``_quote_spans`` acts on
 _QUOTE_MARK = re.compile('["“«„”»]')
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+#: a line break before a bullet ("Key Takeaways:\n• ISW assesses ...")
+_BULLET = re.compile(r"\n(?=[ \t]*[•▪◦·*–-][ \t])")
 #: how a line that is a sentence (not a subheading) ends
 _LINE_END = re.compile(r"[.!?…\"”:;,)\]»]$")
 
@@ -147,6 +149,8 @@ def split_sentences(text: str) -> list[Sentence]:
             if subheadings and bm.end() <= cuts[1]:
                 continue
             cuts.append(bm.end())
+        # a bulleted line is a sentence of its own, however the line before it ends
+        cuts.extend(m.start() + 1 for m in _BULLET.finditer(para))
         cuts.sort()
         cuts.append(len(para))
         inside = False

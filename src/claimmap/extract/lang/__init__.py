@@ -188,6 +188,8 @@ class Grammar:
     completion_words: re.Pattern[str]
     #: "by its count": a body's own count, ``p`` the pronoun that stands for it
     body_own_count: re.Pattern[str]
+    #: a speaking verb followed by "that": it opens a reported clause of its own
+    verb_then_that: re.Pattern[str]
     #: a conjunction right before a speaking verb: the sentence's subject speaks
     #: ("X called it 'unpleasant news' but said ...")
     coordinated_verb: re.Pattern[str]
@@ -233,8 +235,10 @@ class Grammar:
     aside: re.Pattern[str]
     #: a dash (and a hedge) before a figure: it restates the one before
     restates: re.Pattern[str]
-    #: an article that is an interview
+    #: an article that is an interview, or reproduces a source's text ("Excerpts follow")
     interview: re.Pattern[str]
+    #: the end of a reproduced text: "The update ends there."
+    document_end: re.Pattern[str]
     #: an occasion of speaking ("in an interview ... yesterday"): a person named in a
     #: sentence with one and a date spoke on that date, though no speaking verb says so
     speaking_event: re.Pattern[str]
@@ -282,6 +286,8 @@ class Grammar:
     bare_next: re.Pattern[str]
     #: "the first half of the year": a fraction that is a time, not a share
     fraction_of_time: re.Pattern[str]
+    #: a preposition of place before a fraction: "across the whole of Ukraine" is a place
+    fraction_as_place: re.Pattern[str]
     #: a month name right before a number: a day, not a figure
     month_before: re.Pattern[str]
     #: a percent sign or word inside a figure

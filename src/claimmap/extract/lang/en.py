@@ -217,7 +217,9 @@ GRAMMAR = Grammar(
         r"\b(?:in|of|on|at|to|with|by|for|from|about|into|against|over)\s+$", re.I
     ),
     completion=(
-        r"(?<![\w])(?:(?:the\s+)?territory\s+of\s+)?(?:the\s+)?(?P<place>PLACE)\s+"
+        r"(?<![\w])(?:(?:the\s+)?territory\s+of\s+)?(?:the\s+)?(?P<place>PLACE)"
+        # "... the Belgorod region along the state border has been completely cleared of"
+        r"(?:\s+(?:along|near|on|in)\s+[^,;.]{1,40}?)?\s+"
         r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:fully\s+|completely\s+|entirely\s+)?"
         r"(?:free|freed|liberated|cleared)\s+(?:of|from)\b"
         r"|\bthe\s+last\s+(?:settlement|village|town|locality)\s+(?:in|of)\s+(?:the\s+)?"
@@ -227,6 +229,7 @@ GRAMMAR = Grammar(
     ),
     completion_words=re.compile(r"\b(?:free|freed|liberat\w+|cleared|retaken|recaptured)\b", re.I),
     body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
+    verb_then_that=re.compile(r"\w+\s+that\b", re.I),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
     male_pronouns=frozenset({"he"}),
@@ -294,7 +297,16 @@ GRAMMAR = Grammar(
     restates=re.compile(
         r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
     ),
-    interview=re.compile(r"\binterview\b|\bspoke to\b|\bexcerpt\b", re.I),
+    interview=re.compile(
+        r"\binterview\b|\bspoke (?:to|on)\b|\bexcerpts?\b|\btranscript\b"
+        r"|\b(?:text|update|statement|summary)\b[^.;]{0,40}\bfollows\b",
+        re.I,
+    ),
+    document_end=re.compile(
+        r"\b(?:ends|ended)\s+(?:there|here)\b|\bend\s+of\s+(?:the\s+)?(?:update|excerpts?"
+        r"|transcript|text|statement)\b",
+        re.I,
+    ),
     speaking_event=re.compile(
         r"\b(?:interview|briefing|(?:press|news) conference|speech|televised address)\b", re.I
     ),
@@ -338,6 +350,7 @@ GRAMMAR = Grammar(
     opens_sentence=re.compile(r"\W*(?:as\s+of|on|in|by|since|after|at)?\s*", re.I),
     pluperfect="had ",
     # -- numbers --------------------------------------------------------------------
+    fraction_as_place=re.compile(r"\b(?:across|throughout|all\s+over)\s+$", re.I),
     fraction_of_time=re.compile(
         r"\s+of\s+(?:the\s+|this\s+|that\s+|last\s+|next\s+)?(?:year|month|week|day|decade"
         r"|century|period|summer|winter|spring|autumn|war)\b",
