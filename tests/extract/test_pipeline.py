@@ -97,6 +97,21 @@ def test_fourth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
     assert scores["as_of_accuracy"] >= 0.93
 
 
+# A fifth set of 15 articles (57 claims) by a fourth writer: a UK intelligence update
+# and ISW excerpts reproduced in full, TASS-style ministry copy, TV transcripts, a
+# column doing its own sums, a bulleted digest. Its first run scored F1 0.47; after
+# one round of general rules it scores 0.91.
+HELDOUT4 = Path(__file__).parent / "data" / "heldout4.jsonl"
+
+
+def test_fifth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
+    scores = _score(HELDOUT4, tmp_path)
+    overall = scores["all"]
+    assert isinstance(overall, dict)
+    assert overall["f1"] >= 0.89
+    assert scores["as_of_accuracy"] >= 0.95
+
+
 def test_seed_article_gives_all_nine_claims_and_no_other(tmp_path: Path) -> None:
     scores = _score(SEED, tmp_path)
     assert scores["all"] == {"tp": 9, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
@@ -623,6 +638,186 @@ RULES = [
         date(2024, 4, 10),
         [],
         id="a-town-wholly-taken-is-no-regions-claim",
+    ),
+    pytest.param(
+        "LONDON — Britain's Defence Intelligence said on Monday that Russian forces were "
+        "advancing faster. The text of the update follows.\n\nRussia has likely gained "
+        "around 400 km² of Ukrainian territory in March.\n\nThe update ends there. Russia "
+        "has probably gained 100 km² more since then.",
+        date(2025, 4, 8),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 400, "about", "2025-03-31", "2025-03-01"),
+            ("media", "RU", "gained", "UA", "area_km2", 100, "exact", "2025-04-08", None),
+        ],
+        id="a-reproduced-update-is-its-authors",
+    ),
+    pytest.param(
+        "The Institute for the Study of War published its assessment on Tuesday. Key "
+        "Takeaways:\n• ISW assesses that Russian forces gained roughly 600 square "
+        "kilometers in Ukraine in April.\n• Russian forces launched 90 drones overnight.",
+        date(2025, 5, 7),
+        [("other", "RU", "gained", "UA", "area_km2", 600, "about", "2025-04-30", "2025-04-01")],
+        id="bulleted-lines-are-sentences",
+    ),
+    pytest.param(
+        '"Since January, one and a half thousand square kilometres have been liberated," '
+        "Valery Gerasimov said on Friday.",
+        date(2025, 6, 14),
+        [("RU", "RU", "gained", "UA", "area_km2", 1500, "exact", "2025-06-13", "2025-01-01")],
+        id="one-and-a-half-thousand",
+    ),
+    pytest.param(
+        "Ukraine still holds more than nine-tenths of the Mykolaiv region, its governor "
+        "said on Monday.",
+        date(2023, 3, 7),
+        [
+            (
+                "media",
+                "UA",
+                "holds",
+                "UA-48",
+                "share_of_region",
+                0.9,
+                "more_than",
+                "2023-03-06",
+                None,
+            )
+        ],
+        id="nine-tenths",
+    ),
+    pytest.param(
+        "By the reckoning of DeepState, Russian forces captured about 900 square "
+        "kilometres across the whole of Ukraine in May.",
+        date(2025, 6, 2),
+        [("other", "RU", "gained", "UA", "area_km2", 900, "about", "2025-05-31", "2025-05-01")],
+        id="across-the-whole-of-is-a-place",
+    ),
+    pytest.param(
+        "Russia holds about 19 percent of Ukraine, and Ukraine's government estimates that "
+        "some 3 million people live under occupation.",
+        date(2024, 5, 10),
+        [("media", "RU", "holds", "UA", "share_of_region", 0.19, "about", "2024-05-10", None)],
+        id="a-that-clause-after-the-figure",
+    ),
+    pytest.param(
+        "DeepState said on Friday that Russia gained about 2,100 square kilometres in the "
+        "first four months of the year.",
+        date(2025, 5, 3),
+        [("other", "RU", "gained", "UA", "area_km2", 2100, "about", "2025-04-30", "2025-01-01")],
+        id="first-n-months-of-the-year",
+    ),
+    pytest.param(
+        '"The territory of the Kursk region along the border has been completely cleared '
+        'of Ukrainian units," the Russian Defence Ministry said on Saturday.',
+        date(2025, 4, 27),
+        [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
+        id="a-border-strip-completely-cleared",
+    ),
+    pytest.param(
+        "Since March, the Zapad group has liberated more than 600 square kilometres, its "
+        "commander, Lieutenant General Yevgeny Nikiforov, told reporters.",
+        date(2025, 6, 20),
+        [("RU", "RU", "gained", "UA", "area_km2", 600, "more_than", "2025-06-20", "2025-03-01")],
+        id="its-commander-speaks-for-the-group",
+    ),
+    pytest.param(
+        "Start with the monthly figures that Black Bird Group published on Tuesday. By its "
+        "count, Russian troops took 410 square kilometres in April.",
+        date(2025, 5, 8),
+        [("other", "RU", "gained", "UA", "area_km2", 410, "exact", "2025-04-30", "2025-04-01")],
+        id="its-count-after-a-mention",
+    ),
+    pytest.param(
+        "Russian forces took about 3,000 square kilometres of Ukraine in 2024, according "
+        "to an analysis of open-source maps by Rochan Consulting.",
+        date(2025, 1, 15),
+        [("other", "RU", "gained", "UA", "area_km2", 3000, "about", "2024-12-31", "2024-01-01")],
+        id="according-to-an-analysis-by",
+    ),
+    pytest.param(
+        "Two-thirds of the ground Russia took lay in the Donetsk region.",
+        date(2025, 1, 15),
+        [],
+        id="a-share-that-lay-in-a-region",
+    ),
+    pytest.param(
+        "Vladimir Saldo was interviewed on Russian television on Monday. Excerpts "
+        "follow.\n\nQ: How much of the region is under our control today?\nA: About 73 "
+        "percent of the territory of the Kherson region.",
+        date(2023, 5, 16),
+        [("RU", "RU", "holds", "UA-65", "share_of_region", 0.73, "about", "2023-05-15", None)],
+        id="our-control-asked-of-an-official",
+    ),
+    pytest.param(
+        'Ivan Fedorov said on Monday that "about a quarter" of the Zaporizhzhia region '
+        "remained under Kyiv's control.",
+        date(2024, 7, 2),
+        [("UA", "UA", "holds", "UA-23", "share_of_region", 0.25, "about", "2024-07-01", None)],
+        id="a-quoted-fraction",
+    ),
+    pytest.param(
+        'Alexei Smirnov said on Sunday that the army had freed "more than half" of the '
+        "land lost in the Kursk region in August.",
+        date(2024, 10, 21),
+        [
+            (
+                "RU",
+                "RU",
+                "gained",
+                "RU-KRS",
+                "share_of_initial",
+                0.5,
+                "more_than",
+                "2024-10-20",
+                None,
+            )
+        ],
+        id="land-lost-in-a-month",
+    ),
+    pytest.param(
+        "Ukraine's General Staff said on Monday that the part Ukraine controls, a little "
+        "less than a fifth of the Luhansk region, was shrinking.",
+        date(2022, 6, 21),
+        [("UA", "UA", "holds", "UA-09", "share_of_region", 0.2, "less_than", "2022-06-20", None)],
+        id="a-holding-in-apposition",
+    ),
+    pytest.param(
+        "The governor said on Sunday that since the beginning of May, Russian troops have "
+        "occupied six villages in the Kharkiv region.",
+        date(2024, 6, 3),
+        [("UA", "RU", "gained", "UA-63", "settlements", 6, "exact", "2024-06-02", "2024-05-01")],
+        id="have-occupied-since",
+    ),
+    pytest.param(
+        "Black Bird Group estimated on Friday that Ukrainian forces held about 300 square "
+        "kilometres of the Kursk region, less than a third of their peak.",
+        date(2025, 2, 22),
+        [
+            ("other", "UA", "holds", "RU-KRS", "area_km2", 300, "about", "2025-02-21", None),
+            (
+                "other",
+                "UA",
+                "holds",
+                "RU-KRS",
+                "share_of_initial",
+                0.3333,
+                "less_than",
+                "2025-02-21",
+                None,
+            ),
+        ],
+        id="share-of-their-peak",
+    ),
+    pytest.param(
+        "In the Donetsk region, Russian units captured two villages on Monday. Since "
+        "April, the Tsentr group has liberated 1,200 square kilometres of territory, "
+        "Russia's Defence Ministry said on Tuesday.",
+        date(2025, 7, 16),
+        [
+            ("media", "RU", "gained", "UA-14", "settlements", 2, "exact", "2025-07-14", None),
+            ("RU", "RU", "gained", "UA", "area_km2", 1200, "exact", "2025-07-15", "2025-04-01"),
+        ],
+        id="of-territory-is-the-countrys",
     ),
 ]
 

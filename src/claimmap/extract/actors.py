@@ -133,6 +133,8 @@ class Attributor:
         self.history: list[Speaker] = []
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
         self.mentioned: list[Speaker] = []
+        #: named bodies and analysts mentioned without speaking, for "by its count"
+        self.mentioned_bodies: list[Speaker] = []
         #: the gender a person's name has been referred to by ("she wrote" of Malyar)
         self.gender: dict[str, str] = {}
         self._mentions: dict[int, list[_Mention]] = {}
@@ -274,6 +276,9 @@ class Attributor:
             # "the ministry said" after "Britain's Defence Intelligence": the body that
             # spoke last, though its name does not say ministry
             return next((p for p in reversed(history) if p.kind == ANALYST), None)
+        if ana in g.body_pronouns and self.mentioned_bodies:
+            # "the figures that DeepState published. By its count, ...": no body spoke yet
+            return self.mentioned_bodies[-1]
         return None
 
     def _describe(self, mention: _Mention, sent: Sentence) -> Speaker | None:
@@ -345,13 +350,20 @@ class Attributor:
         country of the region the sentence names; "At a briefing in Kyiv on Tuesday,
         Oleksiy Hromov ...": the setting names the side.
         """
-        clause = re.split(r"[.;]", text[: name.start()])[-1]
+        clause = re.split(r";|\.(?!\d)", text[: name.start()])[-1]
         # "Governor Viacheslav Chaus": the title may be part of the capitalised name
         if self.g.office_role.search(clause) or self.g.office_role.search(name.group("n")):
             place = self.pats.places.search(text)
             if place is not None:
                 return Side(self.pats.place_country[place.group(0).lower()])
-        if self.pats.mention_cue.search(clause):
+        known = self.pats.mention_cue.spans(clause)
+        if known:
+            # "the Vostok group has liberated ..., its commander, Colonel General X, told":
+            # the head of the body named before serves its side
+            if self.g.its_head.search(clause):
+                body = self.pats.by_alias.get(clause[known[-1][0] : known[-1][1]].lower())
+                if body is not None:
+                    return Side(body.side)
             return None
         return _side_of_words(clause, self.pats)
 
@@ -372,13 +384,17 @@ class Attributor:
                 and not self.g.object_before.search(self.text[max(off, x.start - 40) : x.start])
             ):
                 self.mentioned.append(x.speaker)
+            elif x.speaker is not None and x.speaker.kind != PERSON and not x.speaker.generic:
+                # "the figures that DeepState published": a body for a later "its count"
+                self.mentioned_bodies.append(x.speaker)
         out: list[Attribution] = []
         for start, end in self.pats.according_cue.spans(text):
-            after = [x for x in mentions if x.start >= off + end]
-            if after:
-                speaker = self.resolve(after[0])
-                if speaker:
-                    out.append(Attribution(pos=off + start, speaker=speaker, inverted=True))
+            after = [x for x in mentions if off + end <= x.start <= off + end + 100]
+            # "according to an analysis of open-source maps by Rochan Consulting": the
+            # first mention that names someone
+            speaker = next((s for x in after[:3] if (s := self.resolve(x)) is not None), None)
+            if speaker:
+                out.append(Attribution(pos=off + start, speaker=speaker, inverted=True))
         for start, end in self._own_count.spans(text):
             inner = [x for x in mentions if off + start <= x.start < off + end]
             # "By its count": the body that spoke last

@@ -84,6 +84,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "betweenev": ("between",),
     "sincestart": ("since", "this", "so"),
     "sinceyear": ("since",),
+    "firstmonths": ("in", "during", "over", "for"),
     "half": ("in", "during", "over", "for"),
     "sinceev": ("since",),
     "sincebegan": ("since",),

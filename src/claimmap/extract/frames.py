@@ -286,6 +286,10 @@ class FrameFinder:
         if fig.unit == BARE and not joined:
             return None
         found = self._predicate(left, left_full, cut, right, joined)
+        if found is None and (held := self.g.appositive_holding.search(left_full)):
+            # "The part we control, a little more than a quarter of the region, is ...":
+            # the figure restates a holding named just before it
+            found = HOLD, self.side_of(held.group("who"))
         if (
             found is None
             and not joined
@@ -496,15 +500,15 @@ class FrameFinder:
                     return None
                 return Measure.SHARE_OF_REGION
             target = obj.group("obj")[:90]
-            if self.share_block.match(target) or self.share_block.search(target[:40]):
+            # the object ends at the next clause: "... of Ukraine's territory and exceeds
+            # what Moscow gained in 2023" is a share of the country
+            own = self.g.object_end.split(target, maxsplit=1)[0]
+            if self.share_block.match(target) or self.share_block.search(own[:40]):
                 return None
             if self.g.part_location.match(target):
                 # "1,164 km² in November, nearly all of it in the Donetsk region": where
                 # the figure before lies, not a share
                 return None
-            # the object ends at the next clause: "... of Ukraine's territory and exceeds
-            # what Moscow gained in 2023" is a share of the country
-            own = self.g.object_end.split(target, maxsplit=1)[0]
             if self.initial.search(own):
                 return Measure.SHARE_OF_INITIAL
             if self.region_object.search(target[:60]) or self.pats.places.match(

@@ -118,7 +118,7 @@ class _ArticleExtractor:
                 continue
             self._note_paragraph_time(sent)
             if sent.text.rstrip().endswith("?"):
-                question_frame = self._question_frame(sent)
+                question_frame = self._question_frame(sent, interviewee)
                 continue
             figures = find_figures(sent.text, sent.start, self.lex)
             # "He put the number of settlements captured this year at 252"
@@ -363,11 +363,14 @@ class _ArticleExtractor:
         if when is not None:
             self.statement_date.setdefault(named[0].name, when)
 
-    def _question_frame(self, sent: Sentence) -> Frame | None:
+    def _question_frame(self, sent: Sentence, interviewee: Speaker | None) -> Frame | None:
         m = self.g.question.search(sent.text)
         if not m:
             return None
         side = self.frames.side_of(m.group(1) or m.group(2))
+        if side == "self" and interviewee is not None:
+            # "how much of the region is under our control?" asked of a Russian official
+            side = interviewee.side.value
         if side not in {"RU", "UA"}:
             return None
         regions = self.frames.regions(sent.text)
@@ -522,6 +525,9 @@ class _ArticleExtractor:
             and (frame.holder is Holder.UA or 2 * len(in_russia) >= len(latest))
         ):
             return (latest[-1][1],)
+        # "1.5 thousand square kilometres of territory": a place-less object, the country's
+        if self.g.bare_territory.match(right):
+            return ("UA",)
         # the previous claim's place carries over within its paragraph and to the same
         # speaker, not to a new source's figure ("The ISW calculated that Russian forces
         # gained about 1,100 km² in October" after the ministry's Donetsk count)
@@ -585,6 +591,14 @@ class _ArticleExtractor:
             for a, b in self.sentence_figures
             if a != fig.start and not (a >= fig.end and self._restates(self.text[fig.end : a]))
         ]
+        # "Since the beginning of October, the Russians have occupied nine villages": a
+        # holding verb in the perfect, dated by a period, is what was taken in it
+        if (
+            kind is Kind.HOLDS
+            and self.g.perfect_taking.search(window_left)
+            and any(e.kind == PERIOD and e.end <= rel_s for e in exprs)
+        ):
+            kind = Kind.GAINED
         dated_after = any(
             e.kind in {PERIOD, SAME}
             and rel_e <= e.start <= rel_e + 90

@@ -188,6 +188,14 @@ class Grammar:
     completion_words: re.Pattern[str]
     #: "by its count": a body's own count, ``p`` the pronoun that stands for it
     body_own_count: re.Pattern[str]
+    #: an object that names no place: "... km² of territory" (the whole front's)
+    bare_territory: re.Pattern[str]
+    #: a holding verb in the perfect right before a figure: "have occupied"
+    perfect_taking: re.Pattern[str]
+    #: a holding named right before a figure in apposition: "The part we control, ..."
+    appositive_holding: re.Pattern[str]
+    #: "its commander, (Colonel General)" right before a name: the head of the body before
+    its_head: re.Pattern[str]
     #: a speaking verb followed by "that": it opens a reported clause of its own
     verb_then_that: re.Pattern[str]
     #: a conjunction right before a speaking verb: the sentence's subject speaks

@@ -229,6 +229,20 @@ GRAMMAR = Grammar(
     ),
     completion_words=re.compile(r"\b(?:free|freed|liberat\w+|cleared|retaken|recaptured)\b", re.I),
     body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
+    bare_territory=re.compile(
+        r"\W*of\s+(?:new\s+)?(?:territory|land|ground)\b(?!\s+(?:in|of)\b)", re.I
+    ),
+    perfect_taking=re.compile(r"\b(?:have|has)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
+    appositive_holding=re.compile(
+        r"\b(?:part|area|territory|land|ground|share)\s+(?:that\s+|which\s+)?(?P<who>\w+)\s+"
+        r"(?:still\s+|now\s+)?(?:controls?|holds?|occup(?:y|ies)|retains?)\s*,\s*"
+        r"(?:[\w-]+\s+){0,4}$",
+        re.I,
+    ),
+    its_head=re.compile(
+        r"\b(?:its|their)\s+(?:commander|head|chief|spokes(?:man|woman|person)|press\s+secretary)"
+        r"\s*,\s*(?:[A-Z][\w-]*\s+){0,3}$"
+    ),
     verb_then_that=re.compile(r"\w+\s+that\b", re.I),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
@@ -298,7 +312,7 @@ GRAMMAR = Grammar(
         r"\s[—–]\s*(?:about|almost|nearly|some|around|roughly|over|more than|at least)?\s*$", re.I
     ),
     interview=re.compile(
-        r"\binterview\b|\bspoke (?:to|on)\b|\bexcerpts?\b|\btranscript\b"
+        r"\binterview(?:ed)?\b|\bspoke (?:to|on)\b|\bexcerpts?\b|\btranscript\b"
         r"|\b(?:text|update|statement|summary)\b[^.;]{0,40}\bfollows\b",
         re.I,
     ),
@@ -314,7 +328,7 @@ GRAMMAR = Grammar(
     question=re.compile(
         r"how much .*? (?:(?:does|do|did) (\w+) (?:control|hold|occupy)"
         # "How much of the region is still under Ukrainian control?"
-        r"|(?:is|remains|was) (?:still |now )?under (\w+) control)",
+        r"|(?:is|remains|was) (?:still |now |today )?under (\w+) control)",
         re.I,
     ),
     interview_subject=re.compile(
@@ -385,7 +399,7 @@ GRAMMAR = Grammar(
     range_separator=r"(?:\s*[-–]\s*|—|\s+to\s+|(?(btw)\s+and\s+|(?!)))",
     percent_glued=r"(?:%|\s*(?:percent|per cent))?",
     settlements_of=r"of\s+(?:the\s+)?(?:region's\s+|its\s+|\w+\s+)?(?:[\d,]+\s+)?",
-    fraction_of=r"(?=\s+of\b)",
+    fraction_of=r"(?=[\"”’]?\s+of\b)",
     # "3,800 km² and more than 300 settlements": "and more" then "than" is no hedge
     hedge_after_stop=r"(?!\s+than\b)",
 )
