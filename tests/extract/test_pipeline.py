@@ -819,6 +819,13 @@ RULES = [
         ],
         id="of-territory-is-the-countrys",
     ),
+    pytest.param(
+        "The figures are in line with those of open-source trackers, which put Russia's "
+        "gains in March at around 300 square kilometres.",
+        date(2025, 4, 10),
+        [("other", "RU", "gained", "UA", "area_km2", 300, "about", "2025-03-31", "2025-03-01")],
+        id="trackers-by-their-trade-are-a-third-party",
+    ),
 ]
 
 

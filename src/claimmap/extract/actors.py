@@ -196,7 +196,9 @@ class Attributor:
             else:
                 kind = ANALYST if head in self.g.analyst_heads else PERSON
                 speaker = Speaker(name=phrase, side=side or Side.OTHER, kind=kind, generic=True)
-                if side is None:
+                # "open-source trackers, which put ...": analysts named only by their
+                # trade are a third party; an unnamed official is someone named before
+                if side is None and not (kind == ANALYST and head.endswith("s")):
                     found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
                 else:
                     found.append(_Mention(off + m.start(), off + m.end(), speaker))

@@ -13,7 +13,7 @@ from claimmap.extract.lang import Grammar
 _ROLE_NOUNS = (
     r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commanders|commander|"
     r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
-    r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|"
+    r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|trackers|"
     r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
     r"group|project|intelligence|think tank|office|press service|update|assessment|review|"
     r"summary"
@@ -158,8 +158,9 @@ GRAMMAR = Grammar(
         # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
         r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w.'-]+\s+){0,4}?"
         # or a plural with no article: "Ukrainian officials say", "regional officials"
-        r"|\b(?:(?:[A-Z][\w.'-]*|regional|local)\s+){1,2}(?:(?:military|defen[cs]e|senior)\s+)?"
-        r"(?=(?:officials|sources|commanders|authorities)\b))(?i:"
+        r"|\b(?:(?:[A-Z][\w.'-]*|regional|local|open-source|independent)\s+){1,2}"
+        r"(?:(?:military|defen[cs]e|senior)\s+)?"
+        r"(?=(?:officials|sources|commanders|authorities|trackers|analysts)\b))(?i:"
         + _ROLE_NOUNS
         + r")\b"
         # "the Sumy regional military administration": role words in a row
@@ -249,7 +250,7 @@ GRAMMAR = Grammar(
     male_pronouns=frozenset({"he"}),
     female_pronouns=frozenset({"she"}),
     body_pronouns=frozenset({"it", "they"}),
-    analyst_heads=frozenset({"analysis", "agency", "institute", "analysts"}),
+    analyst_heads=frozenset({"analysis", "agency", "institute", "analysts", "trackers"}),
     analyst_anaphors=frozenset(
         {
             "analysis",
