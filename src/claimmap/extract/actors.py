@@ -21,6 +21,9 @@ from claimmap.extract.segment import Sentence
 from claimmap.model import Side
 
 PERSON, BODY, ANALYST = "person", "body", "analyst"
+#: a government named by its country or capital ("Moscow says"): "it" may stand for
+#: it, "the ministry" may not
+GOVERNMENT = "government"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +171,9 @@ class Attributor:
             name = text[a:b]
             if not (name[0].isupper() or name.startswith(self.g.the)):
                 continue
+            # "the Moscow-installed head", "a Kyiv-based analyst": part of a compound word
+            if text[b : b + 1] == "-":
+                continue
             known.append((a, b, self._known(name)))
         for m in generic:
             # "a senior source on the Ukrainian General Staff": the source speaks, with
@@ -260,7 +266,7 @@ class Attributor:
                 if gender is not None:
                     self.gender[prev.name] = gender
                 return prev
-            if ana in g.body_pronouns and prev.kind in {BODY, ANALYST}:
+            if ana in g.body_pronouns and prev.kind in {BODY, ANALYST, GOVERNMENT}:
                 return prev
             if ana in g.analyst_anaphors and prev.kind == ANALYST:
                 return prev
@@ -460,6 +466,11 @@ class Attributor:
                     before[:1], self.text, pos, pronouns=self.g.person_pronouns
                 )
                 speaker = self.resolve(head, recent) or self._describe(head, sent)
+            if speaker is None and (country := self.g.country_subject.search(text, 0, verb_start)):
+                # "Moscow says", "Kyiv claims": the government of the side the place names
+                side = _side_of_words(country.group("c"), self.pats)
+                if side is not None:
+                    speaker = Speaker(name=country.group("c"), side=side, kind=GOVERNMENT)
             # "told Reuters": the one told is never the speaker
             told = text[verb_start:verb_end].lower() in self.g.told_verbs
             if speaker is None and not told and after and after[0].start - (off + verb_end) <= 4:

@@ -294,7 +294,11 @@ class _ArticleExtractor:
         after = [
             a
             for a in atts
-            if a.pos >= fig.start and not self.g.verb_then_that.match(self.text, a.pos)
+            if a.pos >= fig.start
+            and not self.g.verb_then_that.match(self.text, a.pos)
+            # "..., where Moscow says it is carving out a zone, the ministry said": a
+            # verb inside a relative clause speaks for that clause only
+            and not self.g.open_relative.search(self.text, fig.end, a.pos)
         ]
         if before:
             return before[-1].speaker, False

@@ -196,8 +196,12 @@ class Grammar:
     appositive_holding: re.Pattern[str]
     #: "its commander, (Colonel General)" right before a name: the head of the body before
     its_head: re.Pattern[str]
+    #: a relative clause still open at a speaking verb: "where Moscow says"
+    open_relative: re.Pattern[str]
     #: a speaking verb followed by "that": it opens a reported clause of its own
     verb_then_that: re.Pattern[str]
+    #: a country or capital as the subject right before a speaking verb: "Moscow says"
+    country_subject: re.Pattern[str]
     #: a conjunction right before a speaking verb: the sentence's subject speaks
     #: ("X called it 'unpleasant news' but said ...")
     coordinated_verb: re.Pattern[str]

@@ -244,7 +244,11 @@ GRAMMAR = Grammar(
         r"\b(?:its|their)\s+(?:commander|head|chief|spokes(?:man|woman|person)|press\s+secretary)"
         r"\s*,\s*(?:[A-Z][\w-]*\s+){0,3}$"
     ),
+    open_relative=re.compile(r"\b(?:where|which|who|whom)\b[^,;]*$"),
     verb_then_that=re.compile(r"\w+\s+that\b", re.I),
+    country_subject=re.compile(
+        r"(?:^|[,;—–]\s*|\b(?:and|but|while)\s+)(?P<c>[A-Z][\w'-]+)\s+(?:also\s+|now\s+|still\s+)?$"
+    ),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she"}),
     male_pronouns=frozenset({"he"}),
