@@ -71,8 +71,10 @@ class _ActorPatterns:
 
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
 _APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
+#: a capitalised word, perhaps the surname of someone named in full earlier
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*\b")
 #: the title right after a name: ", the governor of the Kharkiv region,"
-_APPOSITIVE_TITLE = re.compile(r"\s*,\s*([^\"“”;:.,]{1,100}),")
+_APPOSITIVE_TITLE = re.compile(r"\s*,\s*([^\"“”;:.,]{1,100})(?:,|\.?\s*$)")
 
 
 @lru_cache(maxsize=8)
@@ -136,6 +138,8 @@ class Attributor:
         self.history: list[Speaker] = []
         #: named people mentioned without speaking, for "he"/"she" when none spoke yet
         self.mentioned: list[Speaker] = []
+        #: the surnames of people named in full, for a later "according to Shtupun"
+        self.surnames: dict[str, Speaker] = {}
         #: named bodies and analysts mentioned without speaking, for "by its count"
         self.mentioned_bodies: list[Speaker] = []
         #: the gender a person's name has been referred to by ("she wrote" of Malyar)
@@ -223,18 +227,31 @@ class Attributor:
                 side = (
                     Side.OTHER
                     if self.g.analyst_title.match(title)
-                    else self._side_from_office(title)
+                    else self._side_from_office(title, text)
                     or _side_of_words(title, self.pats)
                     or self._side_from_setting(text, m)
                 )
                 speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
+                words = speaker.name.split()
+                if len(words) >= 2:
+                    self.surnames.setdefault(words[-1], speaker)
+        # "According to Shtupun, ..." after "Oleksandr Shtupun, a spokesman, said": the
+        # surname of someone named in full before
+        if self.surnames:
+            for m in _CAPITALISED_WORD.finditer(text):
+                person = self.surnames.get(m.group(0))
+                if person is not None and free(m.start(), m.end()):
+                    found.append(_Mention(off + m.start(), off + m.end(), person))
+                    taken.append((m.start(), m.end()))
         for m in self._pronoun.matches(text):
             # the match may be over lower-cased text: the pronoun is read from ``text``
             # "an officer involved in it told": a pronoun after a preposition is an object
-            if free(m.start(), m.end()) and not self.g.preposition_before.search(
-                text, max(0, m.start("p") - 12), m.start("p")
+            # ("according to him" names the speaker)
+            if free(m.start(), m.end()) and (
+                not self.g.preposition_before.search(text, max(0, m.start("p") - 12), m.start("p"))
+                or self.pats.according.search(text, max(0, m.start("p") - 16), m.start("p"))
             ):
                 pa, pb = m.span("p")
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=text[pa:pb]))
@@ -257,6 +274,14 @@ class Attributor:
             return gender is None or self.gender.get(p.name, gender) == gender
 
         people = any(p.kind == PERSON and agrees(p) for p in history)
+        if ana in g.body_anaphors:
+            # "the ministry" is the last body whose name says ministry, if one spoke; else
+            # the last body ("Britain's Defence Intelligence" for "the ministry")
+            named = next(
+                (p for p in reversed(history) if p.kind == BODY and self._named(p, ana)), None
+            )
+            if named is not None:
+                return named
         for prev in reversed(
             history + self.mentioned if ana in g.person_pronouns and not people else history
         ):
@@ -288,6 +313,11 @@ class Attributor:
             # "the figures that DeepState published. By its count, ...": no body spoke yet
             return self.mentioned_bodies[-1]
         return None
+
+    def _named(self, speaker: Speaker, word: str) -> bool:
+        """Whether ``word`` is a word of the speaker's name or of a known alias of it."""
+        names = self.pats.known_names.get(speaker.name, speaker.name.lower())
+        return re.search(rf"\b{re.escape(word)}\b", names) is not None
 
     def _describe(self, mention: _Mention, sent: Sentence) -> Speaker | None:
         """Name an unresolved description whose side the sentence gives.
@@ -333,7 +363,7 @@ class Attributor:
         name = self.g.definite_article.sub("", phrase) if kind == BODY else phrase
         return Speaker(name=name, side=side, kind=kind, generic=True)
 
-    def _side_from_office(self, title: str) -> Side | None:
+    def _side_from_office(self, title: str, sentence: str) -> Side | None:
         """The side of a named official whose apposition is a regional office.
 
         "Oleh Syniehubov, the governor of the Kharkiv region, said": a governor serves
@@ -348,7 +378,8 @@ class Attributor:
         side = _side_of_words(appositive[1], self.pats)
         if side is not None:
             return side
-        place = self.pats.places.search(appositive[1])
+        # "the head of its military administration": the region the sentence names
+        place = self.pats.places.search(appositive[1]) or self.pats.places.search(sentence)
         return Side(self.pats.place_country[place.group(0).lower()]) if place else None
 
     def _side_from_setting(self, text: str, name: re.Match[str]) -> Side | None:
@@ -372,6 +403,10 @@ class Attributor:
                 body = self.pats.by_alias.get(clause[known[-1][0] : known[-1][1]].lower())
                 if body is not None:
                     return Side(body.side)
+            return None
+        # "..., the Russian force held a third of it, according to X": the clause is what
+        # X said, not where X speaks from
+        if self.pats.according.search(clause[-20:]):
             return None
         return _side_of_words(clause, self.pats)
 

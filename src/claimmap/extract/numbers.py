@@ -234,6 +234,9 @@ def _figure_from_match(
     lo_raw_clean = lo_raw.strip().lower()
     if lo_raw_clean in g.articles:
         return None
+    # "a few dozen square kilometres", "one in five square kilometres": no figure
+    if g.vague_before.search(text, max(0, start - 12), start):
+        return None
     raw = hi_raw or lo_raw
     value = parse_number(raw, words=pats.words, multipliers=pats.multipliers)
     matched = m.group(0)

@@ -63,6 +63,8 @@ class _ArticleExtractor:
         self.last_as_of: date | None = None
         self.last_since: date | None = None
         self.last_frame: Frame | None = None
+        #: the sentence of the last claim
+        self.last_sentence = -1
         self.last_claimant: Speaker | None = None
         self.region_mentions: list[tuple[int, str]] = []
         self.sentence_figures: list[tuple[int, int]] = []
@@ -114,7 +116,10 @@ class _ArticleExtractor:
                 for code in codes:
                     if code.startswith("RU-"):
                         self.last_ru_region = code
-            if sent.heading:
+            # a heading is no claim; nor is a correction note ("An earlier version said
+            # ... 362 square kilometres; the correct figure is 326"), whose figures restate
+            # or retract ones made in the article
+            if sent.heading or self.g.correction.match(sent.text):
                 continue
             self._note_paragraph_time(sent)
             if sent.text.rstrip().endswith("?"):
@@ -430,6 +435,7 @@ class _ArticleExtractor:
         self.last_as_of = as_of
         self.last_since = since if kind is Kind.GAINED else None
         self.last_frame = replace(frame, holder=holder, kind=kind, regions=regions)
+        self.last_sentence = sent.index
         self.last_claimant = speaker
         return [
             Claim(
@@ -672,11 +678,15 @@ class _ArticleExtractor:
             lo, hi = (rel_e, e.start) if e.start >= rel_e else (e.end, rel_s)
             # a figure between belongs to the date, unless it is listed with this one
             # ("400 km² and 24 settlements in the X regions since 1 November") or the
-            # date opens the sentence ("As of July 24, 2025, the area totals ..., or 67.2%")
+            # date opens the sentence ("As of July 24, 2025, the area totals ..., or 67.2%"),
+            # or the date comes first and the figures after it are one list ("since June
+            # 4, ... have de-occupied more than 200 km² and nine settlements")
+            between_figures = [(a, b) for a, b in others if lo <= a < hi]
             if (
                 not _opens(sent.text, e.start, opener=self.g.opens_sentence)
-                and any(lo <= a < hi for a, _ in others)
+                and between_figures
                 and not (e.start >= rel_e and self._listed(sent.text[rel_e : e.start]))
+                and not (e.end <= rel_s and self._listed(sent.text[between_figures[-1][1] : rel_s]))
             ):
                 continue
             between = sent.text[lo:hi]
@@ -727,6 +737,15 @@ class _ArticleExtractor:
                 and best.start >= rel_e
                 and best.start - rel_e < 40
             ):
+                kind = Kind.GAINED
+            if (
+                kind is Kind.HOLDS
+                and comparison
+                and self.last_sentence == sent.index
+                and self.last_frame is not None
+                and self.last_frame.kind is Kind.GAINED
+            ):
+                # "occupied 449 km² in May, up from 379 km² in April": compared like with like
                 kind = Kind.GAINED
             if kind is Kind.HOLDS:
                 return None, until, kind, False

@@ -194,7 +194,8 @@ class Grammar:
     perfect_taking: re.Pattern[str]
     #: a holding named right before a figure in apposition: "The part we control, ..."
     appositive_holding: re.Pattern[str]
-    #: "its commander, (Colonel General)" right before a name: the head of the body before
+    #: "its commander, (Colonel General)" or "the spokesman of the Tavria group," right
+    #: before a name: the head of the body named before serves its side
     its_head: re.Pattern[str]
     #: a relative clause still open at a speaking verb: "where Moscow says"
     open_relative: re.Pattern[str]
@@ -247,6 +248,8 @@ class Grammar:
     aside: re.Pattern[str]
     #: a dash (and a hedge) before a figure: it restates the one before
     restates: re.Pattern[str]
+    #: a correction note: "An earlier version of this article said ...", "Correction: ..."
+    correction: re.Pattern[str]
     #: an article that is an interview, or reproduces a source's text ("Excerpts follow")
     interview: re.Pattern[str]
     #: the end of a reproduced text: "The update ends there."
@@ -298,6 +301,8 @@ class Grammar:
     bare_next: re.Pattern[str]
     #: "the first half of the year": a fraction that is a time, not a share
     fraction_of_time: re.Pattern[str]
+    #: words before a number that make it no figure: "a few dozen", "one in five"
+    vague_before: re.Pattern[str]
     #: a preposition of place before a fraction: "across the whole of Ukraine" is a place
     fraction_as_place: re.Pattern[str]
     #: a month name right before a number: a day, not a figure

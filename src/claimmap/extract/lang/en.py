@@ -177,13 +177,13 @@ GRAMMAR = Grammar(
     # "On Friday, ..."
     not_a_name=re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s"),
     analyst_title=re.compile(
-        r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|monitoring|"
+        r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|analytical|monitoring|"
         r"mapping|research|open-source)",
         re.I,
     ),
     # "An official, who spoke on condition that he not be named, said"
     relative_aside=re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,"),
-    pronoun=re.compile(r"\b(?P<p>he|she|it|they)\b", re.IGNORECASE),
+    pronoun=re.compile(r"\b(?P<p>he|she|it|they|him|them)\b", re.IGNORECASE),
     # the first name written out, not as (?:Name\s+){1,2}: a pattern that begins with
     # [A-Z] lets re skip ahead to the next capital (the same matches, about twice as fast)
     capitalised_name=re.compile(
@@ -223,7 +223,7 @@ GRAMMAR = Grammar(
         r"(?:\s+(?:along|near|on|in)\s+[^,;.]{1,40}?)?\s+"
         r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:fully\s+|completely\s+|entirely\s+)?"
         r"(?:free|freed|liberated|cleared)\s+(?:of|from)\b"
-        r"|\bthe\s+last\s+(?:settlement|village|town|locality)\s+(?:in|of)\s+(?:the\s+)?"
+        r"|\bthe\s+last\s+(?:[\w-]+\s+)?(?:settlement|village|town|locality)\s+(?:in|of)\s+(?:the\s+)?"
         r"(?P<place2>PLACE)(?:,[^,;]{0,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
         r"(?:liberated|freed|retaken|recaptured)"
         r"|\bcomplet(?:ed|ing)\s+the\s+liberation\s+of\s+(?:the\s+)?(?P<place3>PLACE)"
@@ -241,8 +241,9 @@ GRAMMAR = Grammar(
         re.I,
     ),
     its_head=re.compile(
-        r"\b(?:its|their)\s+(?:commander|head|chief|spokes(?:man|woman|person)|press\s+secretary)"
-        r"\s*,\s*(?:[A-Z][\w-]*\s+){0,3}$"
+        r"\b(?:(?:its|their)\s+(?:commander|head|chief|spokes(?:man|woman|person)|press\s+secretary)"
+        r"|(?:commander|head|chief|spokes(?:man|woman|person)|press\s+secretary)\s+(?:of|for)"
+        r"\s+[^,;]{1,80})\s*,\s*(?:[A-Z][\w-]*\s+){0,3}$"
     ),
     open_relative=re.compile(r"\b(?:where|which|who|whom)\b[^,;]*$"),
     verb_then_that=re.compile(r"\w+\s+that\b", re.I),
@@ -250,10 +251,10 @@ GRAMMAR = Grammar(
         r"(?:^|[,;—–]\s*|\b(?:and|but|while)\s+)(?P<c>[A-Z][\w'-]+)\s+(?:also\s+|now\s+|still\s+)?$"
     ),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
-    person_pronouns=frozenset({"he", "she"}),
-    male_pronouns=frozenset({"he"}),
+    person_pronouns=frozenset({"he", "she", "him"}),
+    male_pronouns=frozenset({"he", "him"}),
     female_pronouns=frozenset({"she"}),
-    body_pronouns=frozenset({"it", "they"}),
+    body_pronouns=frozenset({"it", "they", "them"}),
     analyst_heads=frozenset({"analysis", "agency", "institute", "analysts", "trackers"}),
     analyst_anaphors=frozenset(
         {
@@ -321,6 +322,11 @@ GRAMMAR = Grammar(
         r"|\b(?:text|update|statement|summary)\b[^.;]{0,40}\bfollows\b",
         re.I,
     ),
+    correction=re.compile(
+        r"\W*(?:corrections?\b|clarification\b|an\s+earlier\s+version\b|a\s+previous\s+version\b"
+        r"|this\s+(?:article|story|report)\s+has\s+been\s+(?:corrected|amended|updated))",
+        re.I,
+    ),
     document_end=re.compile(
         r"\b(?:ends|ended)\s+(?:there|here)\b|\bend\s+of\s+(?:the\s+)?(?:update|excerpts?"
         r"|transcript|text|statement)\b",
@@ -346,7 +352,7 @@ GRAMMAR = Grammar(
     ),
     region_anaphor=re.compile(
         # "of it" (", it estimated" is a subject, not a place)
-        r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside)\s+)?(?:"
+        r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside|near|around)\s+)?(?:"
         r"that region|this region|the region"
         r"|the republic|the oblast|his region|her region"
         # "in and around the town": the town named last, in its region
@@ -369,6 +375,7 @@ GRAMMAR = Grammar(
     opens_sentence=re.compile(r"\W*(?:as\s+of|on|in|by|since|after|at)?\s*", re.I),
     pluperfect="had ",
     # -- numbers --------------------------------------------------------------------
+    vague_before=re.compile(r"\b(?:a\s+few|several|many|one\s+in)\s+$", re.I),
     fraction_as_place=re.compile(r"\b(?:across|throughout|all\s+over)\s+$", re.I),
     fraction_of_time=re.compile(
         r"\s+of\s+(?:the\s+|this\s+|that\s+|last\s+|next\s+)?(?:year|month|week|day|decade"
