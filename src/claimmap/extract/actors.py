@@ -399,7 +399,10 @@ class Attributor:
         if known:
             # "the Vostok group has liberated ..., its commander, Colonel General X, told":
             # the head of the body named before serves its side
-            if self.g.its_head.search(clause):
+            # "Ukraine's Defence Ministry spokesman Oleksandr Motuzianyk": the same
+            if self.g.its_head.search(clause) or self.g.title_after_body.fullmatch(
+                clause[known[-1][1] :]
+            ):
                 body = self.pats.by_alias.get(clause[known[-1][0] : known[-1][1]].lower())
                 if body is not None:
                     return Side(body.side)
@@ -476,7 +479,20 @@ class Attributor:
             # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
             recent = [a.speaker for a in out]
             skipped = sum(b - a for a, b in asides if before and a >= before[-1].end)
-            if before and pos - before[-1].end - skipped <= 60:
+            if before and pos - before[-1].end - skipped > 60:
+                # "Rodion Miroshnik, the envoy of the self-proclaimed Luhansk People's
+                # Republic in Moscow, claimed": one long apposition between name and verb
+                named = next(
+                    (
+                        x
+                        for x in reversed(before)
+                        if x.speaker is not None and not x.speaker.generic
+                    ),
+                    None,
+                )
+                if named is not None and _APPOSITIVE.fullmatch(self.text[named.end : pos]):
+                    speaker = named.speaker
+            if speaker is None and before and pos - before[-1].end - skipped <= 60:
                 gap = self.text[before[-1].end : pos]
                 for a, b in sorted(asides, reverse=True):
                     if a >= before[-1].end:

@@ -509,6 +509,13 @@ class FrameFinder:
                 # "1,164 km² in November, nearly all of it in the Donetsk region": where
                 # the figure before lies, not a share
                 return None
+            # "the entire territory of the Kherson region had been taken under full control":
+            # the place is the subject of the clause's own passive, not a relative one
+            place = self.pats.places.match(self.g.determiner.sub("", target))
+            if place is not None and self.g.main_passive.match(
+                self.g.determiner.sub("", target), place.end()
+            ):
+                return Measure.SHARE_OF_REGION
             if self.initial.search(own):
                 return Measure.SHARE_OF_INITIAL
             if self.region_object.search(target[:60]) or self.pats.places.match(

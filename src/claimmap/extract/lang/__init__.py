@@ -190,6 +190,9 @@ class Grammar:
     body_own_count: re.Pattern[str]
     #: an object that names no place: "... km² of territory" (the whole front's)
     bare_territory: re.Pattern[str]
+    #: an auxiliary right after a share's place: the clause's own verb follows ("of the
+    #: Kherson region had been taken"), not a relative one ("of the land seized by")
+    main_passive: re.Pattern[str]
     #: a holding verb in the perfect right before a figure: "have occupied"
     perfect_taking: re.Pattern[str]
     #: a holding named right before a figure in apposition: "The part we control, ..."
@@ -199,6 +202,8 @@ class Grammar:
     its_head: re.Pattern[str]
     #: a relative clause still open at a speaking verb: "where Moscow says"
     open_relative: re.Pattern[str]
+    #: a title between a body and a name: "(Defence Ministry) spokesman (Oleksandr ...)"
+    title_after_body: re.Pattern[str]
     #: a speaking verb followed by "that": it opens a reported clause of its own
     verb_then_that: re.Pattern[str]
     #: a country or capital as the subject right before a speaking verb: "Moscow says"

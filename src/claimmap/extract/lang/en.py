@@ -233,6 +233,9 @@ GRAMMAR = Grammar(
     bare_territory=re.compile(
         r"\W*of\s+(?:new\s+)?(?:territory|land|ground)\b(?!\s+(?:in|of)\b)", re.I
     ),
+    main_passive=re.compile(
+        r"\s+(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.I
+    ),
     perfect_taking=re.compile(r"\b(?:have|has)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
     appositive_holding=re.compile(
         r"\b(?:part|area|territory|land|ground|share)\s+(?:that\s+|which\s+)?(?P<who>\w+)\s+"
@@ -246,6 +249,11 @@ GRAMMAR = Grammar(
         r"\s+[^,;]{1,80})\s*,\s*(?:[A-Z][\w-]*\s+){0,3}$"
     ),
     open_relative=re.compile(r"\b(?:where|which|who|whom)\b[^,;]*$"),
+    title_after_body=re.compile(
+        r"\s+(?:spokes(?:man|woman|person)|press\s+secretary|head|chief|commander)"
+        r"(?:\s+[A-Z][\w-]*){0,2}\s*",
+        re.I,
+    ),
     verb_then_that=re.compile(r"\w+\s+that\b", re.I),
     country_subject=re.compile(
         r"(?:^|[,;—–]\s*|\b(?:and|but|while)\s+)(?P<c>[A-Z][\w'-]+)\s+(?:also\s+|now\s+|still\s+)?$"
