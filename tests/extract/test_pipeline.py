@@ -112,6 +112,21 @@ def test_fifth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     assert scores["as_of_accuracy"] >= 0.95
 
 
+# A sixth set of 15 articles (51 claims) by a fifth writer: a factbox, Ukrainian and
+# Russian state agencies in English, a Q&A explainer, a long-form feature, a correction
+# note, a three-date map analysis. Its first run scored F1 0.52; after one round of
+# general rules it scores 0.84.
+HELDOUT5 = Path(__file__).parent / "data" / "heldout5.jsonl"
+
+
+def test_sixth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
+    scores = _score(HELDOUT5, tmp_path)
+    overall = scores["all"]
+    assert isinstance(overall, dict)
+    assert overall["f1"] >= 0.82
+    assert scores["as_of_accuracy"] >= 0.90
+
+
 def test_seed_article_gives_all_nine_claims_and_no_other(tmp_path: Path) -> None:
     scores = _score(SEED, tmp_path)
     assert scores["all"] == {"tp": 9, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
@@ -825,6 +840,124 @@ RULES = [
         date(2025, 4, 10),
         [("other", "RU", "gained", "UA", "area_km2", 300, "about", "2025-03-31", "2025-03-01")],
         id="trackers-by-their-trade-are-a-third-party",
+    ),
+    pytest.param(
+        "Moscow says its forces now control about 20 percent of Ukraine.",
+        date(2024, 1, 10),
+        [("RU", "RU", "holds", "UA", "share_of_region", 0.2, "about", "2024-01-10", None)],
+        id="a-capital-before-its-verb-is-its-government",
+    ),
+    pytest.param(
+        "Russian forces captured 9 settlements over the past week, including two in the "
+        "Sumy region where Moscow says it is building a buffer zone, the Russian Defence "
+        "Ministry said on Friday.",
+        date(2025, 6, 7),
+        [
+            ("RU", "RU", "gained", "UA", "settlements", 9, "exact", "2025-06-06", "2025-05-30"),
+            ("RU", "RU", "gained", "UA-59", "settlements", 2, "exact", "2025-06-06", "2025-05-30"),
+        ],
+        id="a-verb-in-a-relative-clause-speaks-for-it",
+    ),
+    pytest.param(
+        "Artem Lysohor spoke on Monday. According to him, since the beginning of the year "
+        "the occupiers have seized about 40 square kilometres of the Luhansk region.",
+        date(2024, 9, 24),
+        [("UA", "RU", "gained", "UA-09", "area_km2", 40, "about", "2024-09-23", "2024-01-01")],
+        id="according-to-him",
+    ),
+    pytest.param(
+        "In the referendum, 87% of voters in the region backed joining Russia, the "
+        "Moscow-installed authorities said.",
+        date(2022, 9, 29),
+        [],
+        id="votes-are-no-claim",
+    ),
+    pytest.param(
+        "DeepState says Ukrainian troops still hold a few dozen square kilometres of the "
+        "Luhansk region.",
+        date(2025, 8, 12),
+        [],
+        id="a-few-dozen-is-no-figure",
+    ),
+    pytest.param(
+        "At its greatest extent, the Russian force held about a third of the Chernihiv "
+        "region, according to Viacheslav Chaus, then the head of its military "
+        "administration.",
+        date(2023, 4, 2),
+        [("UA", "RU", "holds", "UA-74", "share_of_region", 0.3333, "about", None, None)],
+        id="according-to-x-gives-x-no-side-of-the-clause",
+    ),
+    pytest.param(
+        "That day Ukraine's Defence Ministry announced that the last Russian-held village "
+        "in the Sumy region had been retaken.",
+        date(2022, 4, 8),
+        [("UA", "UA", "gained", "UA-59", "share_of_initial", 1, "exact", "2022-04-08", None)],
+        id="the-last-russian-held-village",
+    ),
+    pytest.param(
+        "Oleksandr Tarnavskyi, a Ukrainian commander, spoke on television on Thursday. "
+        "According to Tarnavskyi, since June 4 the troops in the south have de-occupied "
+        "more than 250 square kilometres and 11 settlements.",
+        date(2023, 8, 18),
+        [
+            ("UA", "UA", "gained", "UA", "area_km2", 250, "more_than", "2023-08-17", "2023-06-04"),
+            ("UA", "UA", "gained", "UA", "settlements", 11, "exact", "2023-08-17", "2023-06-04"),
+        ],
+        id="a-surname-after-the-full-name",
+    ),
+    pytest.param(
+        "The village has been retaken, the spokesman of the Khortytsia group, Nazar "
+        "Voloshyn, said on Friday, adding that Ukrainian units had won back 12 square "
+        "kilometres near Kupiansk over the past week.",
+        date(2024, 10, 19),
+        [("UA", "UA", "gained", "UA-63", "area_km2", 12, "exact", "2024-10-18", "2024-10-11")],
+        id="spokesman-of-a-group",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Monday that its forces had repelled 30 attacks. "
+        "The Tavria group said its forces had held their lines. The Defence Ministry, "
+        "which rarely gives area figures, said on Saturday that its forces had liberated "
+        "16 settlements since the start of the year.",
+        date(2025, 1, 27),
+        [("RU", "RU", "gained", "UA", "settlements", 16, "exact", "2025-01-25", "2025-01-01")],
+        id="the-ministry-is-a-ministry",
+    ),
+    pytest.param(
+        "DeepState said Russia occupied 449 square kilometres in May, up from 379 square "
+        "kilometres in April.",
+        date(2025, 6, 3),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 449, "exact", "2025-05-31", "2025-05-01"),
+            ("other", "RU", "gained", "UA", "area_km2", 379, "exact", "2025-04-30", "2025-04-01"),
+        ],
+        id="up-from-compares-like-with-like",
+    ),
+    pytest.param(
+        "Russian forces had taken 326 square kilometres of Ukrainian territory in January, "
+        "according to DeepState.\n\nCorrection: An earlier version said DeepState had put "
+        "Russia's gains in January at 362 square kilometres.",
+        date(2025, 1, 27),
+        [("other", "RU", "gained", "UA", "area_km2", 326, "exact", "2025-01-27", "2025-01-01")],
+        id="a-correction-note-is-no-claim",
+    ),
+    pytest.param(
+        "Rodion Miroshnik, the envoy of the self-proclaimed Luhansk People's Republic in "
+        'Moscow, claimed on Tuesday that 97 per cent of the region had been "liberated", '
+        "while Ukraine's Defence Ministry spokesman Oleksandr Motuzianyk said on the same "
+        "day that Russian forces occupied about 95 per cent of it.",
+        date(2022, 6, 1),
+        [
+            ("RU", "RU", "holds", "UA-09", "share_of_region", 0.97, "exact", "2022-05-31", None),
+            ("UA", "RU", "holds", "UA-09", "share_of_region", 0.95, "about", "2022-05-31", None),
+        ],
+        id="a-long-apposition-and-a-body-title",
+    ),
+    pytest.param(
+        "On March 15, Defense Ministry spokesman Igor Konashenkov said that the entire "
+        "territory of the Kherson region had been taken under full control.",
+        date(2022, 3, 26),
+        [("RU", "RU", "holds", "UA-65", "share_of_region", 1, "exact", "2022-03-15", None)],
+        id="the-entire-territory-taken-under-control",
     ),
 ]
 
