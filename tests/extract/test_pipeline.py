@@ -959,6 +959,16 @@ RULES = [
         [("RU", "RU", "holds", "UA-65", "share_of_region", 1, "exact", "2022-03-15", None)],
         id="the-entire-territory-taken-under-control",
     ),
+    pytest.param(
+        "Sergei Rudskoi said on Friday that the territory of the Lugansk People's Republic "
+        "had been 93% liberated, and that of the Donetsk People's Republic 54%.",
+        date(2022, 3, 26),
+        [
+            ("RU", "RU", "holds", "UA-09", "share_of_region", 0.93, "exact", "2022-03-25", None),
+            ("RU", "RU", "holds", "UA-14", "share_of_region", 0.54, "exact", "2022-03-25", None),
+        ],
+        id="n-percent-liberated-takes-the-place-before",
+    ),
 ]
 
 

@@ -343,6 +343,10 @@ class FrameFinder:
             measure = prev[1].measure
         nxt = None if next_start is None else next_start - offset
         regions = self.regions(right) or self._regions_after_list(sent_text, e, nxt)
+        if self.g.share_participle.match(right_full) and (subject := self.regions(left_full)):
+            # "the territory of the Lugansk People's Republic has been 93% liberated": the
+            # place is the subject before the figure, not what follows the participle
+            regions = subject
         if not regions and not self.g.anaphoric_object.match(right):
             # "... of his region" points back past a place named before the figure
             regions = self.regions(left)

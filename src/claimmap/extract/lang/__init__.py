@@ -193,6 +193,8 @@ class Grammar:
     #: an auxiliary right after a share's place: the clause's own verb follows ("of the
     #: Kherson region had been taken"), not a relative one ("of the land seized by")
     main_passive: re.Pattern[str]
+    #: a participle right after a share: "has been 93% liberated" (its place comes before)
+    share_participle: re.Pattern[str]
     #: a holding verb in the perfect right before a figure: "have occupied"
     perfect_taking: re.Pattern[str]
     #: a holding named right before a figure in apposition: "The part we control, ..."

@@ -236,6 +236,9 @@ GRAMMAR = Grammar(
     main_passive=re.compile(
         r"\s+(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.I
     ),
+    share_participle=re.compile(
+        r"\s*(?:liberated|occupied|controlled|captured|cleared|freed)\b", re.I
+    ),
     perfect_taking=re.compile(r"\b(?:have|has)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
     appositive_holding=re.compile(
         r"\b(?:part|area|territory|land|ground|share)\s+(?:that\s+|which\s+)?(?P<who>\w+)\s+"
