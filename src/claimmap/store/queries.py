@@ -382,22 +382,54 @@ def region_timeline(
     count = select(func.count()).select_from(ClaimRow).where(*dated)
     areas = areas.order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
     with store.engine.connect() as connection:
-        rows = connection.execute(claims).all()[::-1]
+        rows = connection.execute(claims).all()
         total = connection.scalar(count) or 0
-        measured = tuple(measured_area_record(row) for row in connection.execute(areas))
+        measured = tuple(measured_area_record(row) for row in connection.execute(areas).all())
         whole = connection.scalar(
             select(MeasuredAreaRow.area_km2)
             .where(MeasuredAreaRow.region == region, MeasuredAreaRow.status == "total")
             .order_by(MeasuredAreaRow.date.desc())
             .limit(1)
         )
+    # Unpacked by position: a row's _asdict() costs more than the point built from it,
+    # and a timeline has hundreds of them (issue 6's load benchmark).
+    claimed = tuple(
+        TimelinePoint(
+            id=id,
+            article=article,
+            claimant=claimant,
+            claimant_side=claimant_side,
+            holder=holder,
+            kind=kind,
+            measure=measure,
+            value=value,
+            qualifier=qualifier,
+            as_of=as_of,
+            since=since,
+            area_km2=_in_km2(measure, value, whole),
+            verdict=verdict,
+            measured=measured_value,
+        )
+        for (
+            id,
+            article,
+            claimant,
+            claimant_side,
+            holder,
+            kind,
+            measure,
+            value,
+            qualifier,
+            as_of,
+            since,
+            verdict,
+            measured_value,
+        ) in reversed(rows)
+    )
     return RegionTimeline(
         region=region,
         region_km2=whole,
-        claimed=tuple(
-            TimelinePoint(**row._asdict(), area_km2=_in_km2(row.measure, row.value, whole))
-            for row in rows
-        ),
+        claimed=claimed,
         claimed_total=total,
         measured=measured,
     )
