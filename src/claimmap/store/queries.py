@@ -15,11 +15,23 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select, tuple_
+from sqlalchemy import (
+    BindParameter,
+    Boolean,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    func,
+    literal,
+    select,
+    tuple_,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from claimmap.errors import ConfigError
 from claimmap.model import Claim, Holder, Kind, Measure, Qualifier, Side
@@ -614,14 +626,51 @@ def _unindexed_sqlite(element: _Unindexed, compiler: Any, **kw: Any) -> str:
 def _has_verdict(verdict: str) -> ColumnElement[bool]:
     # EXISTS, not a join: the page is then read in as_of order and stops when full,
     # instead of sorting every claim with that verdict.
+    return _VerdictProbe(bindparam("verdict", verdict, unique=True))
+
+
+class _VerdictProbe(ColumnElement[bool]):
+    """Whether the claim of the enclosing query has this verdict: an EXISTS on verdicts.
+
+    On SQLite the probe names ix_verdicts_claim_verdict (``INDEXED BY``): the planner
+    otherwise takes the primary key's index, one row but then a read of the table for
+    its verdict, and a page deep in a verdict filter makes a probe for every claim
+    before it (1.7x slower at offset 3,000 of 100,000 claims).
+    """
+
+    inherit_cache = True
+    # A condition in itself: rendered as is, not compared with 1.
+    _is_implicitly_boolean = True
+    _traverse_internals: ClassVar[list[tuple[str, Any]]] = [
+        ("verdict", InternalTraversal.dp_clauseelement)
+    ]
+
+    def __init__(self, verdict: BindParameter[str]) -> None:
+        self.verdict = verdict
+        self.type = Boolean()
+
+
+@compiles(_VerdictProbe)
+def _verdict_probe(element: _VerdictProbe, compiler: Any, **kw: Any) -> str:
     # Its own alias of verdicts: the page's query joins verdicts too, and must not
     # correlate with it.
     judged = aliased(VerdictRow, name="judged")
-    return (
+    probe = (
         select(judged.claim)
-        .where(judged.claim == ClaimRow.id, judged.verdict == verdict)
+        .where(judged.claim == ClaimRow.id, judged.verdict == element.verdict)
         .correlate(ClaimRow)
         .exists()
+    )
+    text: str = compiler.process(probe, **kw)
+    return text
+
+
+@compiles(_VerdictProbe, "sqlite")
+def _verdict_probe_sqlite(element: _VerdictProbe, compiler: Any, **kw: Any) -> str:
+    verdict = compiler.process(element.verdict, **kw)
+    return (
+        "EXISTS (SELECT 1 FROM verdicts AS judged INDEXED BY ix_verdicts_claim_verdict "
+        f"WHERE judged.claim = claims.id AND judged.verdict = {verdict})"
     )
 
 
