@@ -179,12 +179,15 @@ def get_claims(
         as_of_to=as_of_to,
     )
     page = query_claims(services.store, wanted, limit=limit, offset=offset, cursor=cursor)
-    return ClaimPageOut(
-        items=[claim_out(v) for v in page.items],
-        total=page.total,
-        limit=page.limit,
-        offset=page.offset,
-        next_cursor=page.next_cursor,
+    # One validation for the page, its claims read in pydantic's core, not one per claim.
+    return ClaimPageOut.model_validate(
+        {
+            "items": [v.to_record() for v in page.items],
+            "total": page.total,
+            "limit": page.limit,
+            "offset": page.offset,
+            "next_cursor": page.next_cursor,
+        }
     )
 
 
