@@ -15,7 +15,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, cast
 
 from sqlalchemy import (
     BindParameter,
@@ -416,7 +416,7 @@ def region_timeline(
             measure=measure,
             value=value,
             qualifier=qualifier,
-            as_of=as_of,
+            as_of=cast(date, as_of),  # the query keeps dated claims only
             since=since,
             area_km2=_in_km2(measure, value, whole),
             verdict=verdict,
@@ -641,9 +641,8 @@ class _VerdictProbe(ColumnElement[bool]):
     inherit_cache = True
     # A condition in itself: rendered as is, not compared with 1.
     _is_implicitly_boolean = True
-    _traverse_internals: ClassVar[list[tuple[str, Any]]] = [
-        ("verdict", InternalTraversal.dp_clauseelement)
-    ]
+    # SQLAlchemy declares this a list on the instance, hence not a ClassVar.
+    _traverse_internals = [("verdict", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
 
     def __init__(self, verdict: BindParameter[str]) -> None:
         self.verdict = verdict
