@@ -76,7 +76,7 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
         "verdicts",
     }
     assert SPEC_COLUMNS | {"article", "start", "end", "figure_start", "figure_end"} <= claim_columns
-    assert {("holder",), ("claimant_side",), ("measure",)} <= claim_indexes
+    assert {("region", "as_of"), ("holder",), ("claimant_side",), ("measure",)} <= claim_indexes
     # A region's and a claimant's claims are read newest first from an index (0003).
     leads = {index[:2] for index in claim_indexes}
     assert {("region", "as_of"), ("claimant", "as_of")} <= leads

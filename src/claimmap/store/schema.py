@@ -91,6 +91,7 @@ class ClaimRow(Base):
     __table_args__ = (
         # Also serves lookups by article alone (its leading column).
         UniqueConstraint("article", "n"),
+        Index("ix_claims_region_as_of", "region", "as_of"),
         Index("ix_claims_holder", "holder"),
         Index("ix_claims_claimant_side", "claimant_side"),
         Index("ix_claims_measure", "measure"),
