@@ -395,14 +395,21 @@ def region_timeline(
     areas = areas.order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
     with store.engine.connect() as connection:
         rows = connection.execute(claims).all()
-        total = connection.scalar(count) or 0
+        # Fewer claims than the limit are all there are: no need to count them.
+        total = len(rows) if len(rows) < limit else (connection.scalar(count) or 0)
         measured = tuple(measured_area_record(row) for row in connection.execute(areas).all())
-        whole = connection.scalar(
-            select(MeasuredAreaRow.area_km2)
-            .where(MeasuredAreaRow.region == region, MeasuredAreaRow.status == "total")
-            .order_by(MeasuredAreaRow.date.desc())
-            .limit(1)
-        )
+        # The region's area is its latest "total" row; with no end date, the areas just
+        # read end with the latest map, so their last total, if any, is that row.
+        whole = None
+        if end is None:
+            whole = next((m.area_km2 for m in reversed(measured) if m.status == "total"), None)
+        if whole is None:
+            whole = connection.scalar(
+                select(MeasuredAreaRow.area_km2)
+                .where(MeasuredAreaRow.region == region, MeasuredAreaRow.status == "total")
+                .order_by(MeasuredAreaRow.date.desc())
+                .limit(1)
+            )
     # Unpacked by position: a row's _asdict() costs more than the point built from it,
     # and a timeline has hundreds of them (issue 6's load benchmark).
     claimed = tuple(
