@@ -60,14 +60,14 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def reader(request: Request) -> Services:
+async def reader(request: Request) -> Services:
     """The services, for a read (refused without the token when reads are private)."""
     services = services_of(request)
     services.check_read(request)
     return services
 
 
-def writer(request: Request) -> Services:
+async def writer(request: Request) -> Services:
     """The services, for a write (refused without the bearer token)."""
     services = services_of(request)
     services.check_token(request)
