@@ -51,7 +51,7 @@ def serve(
 
     ``workers`` processes serve requests side by side (default
     :func:`default_workers`: one per CPU). Raises StoreError when the database
-    cannot be opened, before any worker starts.
+    cannot be opened, before any worker starts; ConfigError for fewer than 1 worker.
     """
     import uvicorn
 

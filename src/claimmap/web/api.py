@@ -3,7 +3,8 @@
 Each route reads its parameters, calls one function of the store's queries
 (:mod:`claimmap.store.queries`), of :mod:`claimmap.submit` or of
 :mod:`claimmap.geo.mapview`, and returns the result as the models of
-:mod:`claimmap.web.schemas`.
+:mod:`claimmap.web.schemas` (the region timeline, hundreds of rows, as the JSON of
+its model, written by orjson from the store's records).
 """
 
 from __future__ import annotations
