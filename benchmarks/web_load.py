@@ -243,14 +243,19 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=15, help="seconds per run")
     parser.add_argument("--connections", default="1,4", help="comma-separated")
     parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "claimmap-load.db")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="claimmap serve --workers (default: its own)"
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("web_load: wrk is not installed (apt-get install wrk)")
     fill(args.db, claims=args.claims)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    workers = ["--workers", str(args.workers)] if args.workers else []
     server = subprocess.Popen(
-        [sys.executable, "-m", "claimmap", "serve", "--db", str(args.db), "--port", str(port)],
+        [sys.executable, "-m", "claimmap", "serve", "--db", str(args.db), "--port", str(port),
+         *workers],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -265,7 +270,12 @@ def main() -> None:
             "claims": claims_urls(base, claims=args.claims, rng=rng),
             "timeline": [f"/api/regions/{region}" for region in REGIONS],
         }
-        print(f"python {platform.python_version()}, {os.cpu_count()} CPUs, {args.claims:,} claims")
+        from claimmap.web import default_workers
+
+        print(
+            f"python {platform.python_version()}, {os.cpu_count()} CPUs, {args.claims:,} claims, "
+            f"{args.workers or default_workers()} server workers"
+        )
         print("| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |")
         print("|---|---|---|---|---|---|---|")
         for name, paths in endpoints.items():

@@ -911,6 +911,15 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            metavar="N",
+            min=1,
+            help="Worker processes serving requests side by side. Default: one per CPU.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the API (/api, schema at /api/docs) and the dashboard (/) over the database.
 
@@ -936,7 +945,7 @@ def serve(
     from claimmap.web import serve as run_server
 
     try:
-        run_server(settings, host=host, port=port)
+        run_server(settings, host=host, port=port, workers=workers)
     except StoreError as exc:
         _report_store(exc)
         raise typer.Exit(1) from exc

@@ -8,7 +8,7 @@ Ingest produces :class:`Article`; extraction produces :class:`Claim` (the record
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -118,7 +118,9 @@ class Claim:
 
     def to_record(self) -> dict[str, Any]:
         """Return the claim as the spec's JSON record plus ``article`` and offsets."""
-        record = asdict(self)
+        # Every field is a scalar, so a shallow copy is the record; asdict() deep-copies
+        # each one and took most of the API's time for a page of claims.
+        record = {name: getattr(self, name) for name in _CLAIM_FIELDS}
         for key in ("as_of", "since"):
             value = record[key]
             record[key] = value.isoformat() if value is not None else None
@@ -128,6 +130,9 @@ class Claim:
         if not is_share and float(self.value).is_integer():
             record["value"] = int(self.value)
         return record
+
+
+_CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

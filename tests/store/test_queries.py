@@ -99,3 +99,36 @@ def test_filters_and_their_counts_agree_with_the_claims_themselves(db_url: str) 
 def test_a_cursor_not_made_by_the_api_is_a_config_error(tmp_path, cursor: str) -> None:  # type: ignore[no-untyped-def]
     with open_store(tmp_path / "x.db") as store, pytest.raises(ConfigError, match="cursor"):
         query_claims(store, cursor=cursor)
+
+
+def test_a_timeline_gives_the_region_area_of_the_latest_map_whatever_its_dates(
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """region_km2 is the latest map's total, also when start/end leave that map out."""
+    from datetime import date
+
+    from claimmap.store import MeasuredAreaRecord
+
+    def row(day: date, status: str, area: float) -> MeasuredAreaRecord:
+        holder = "RU" if status == "occupied" else None
+        return MeasuredAreaRecord(
+            date=day, region="RU-KRS", holder=holder, status=status, area_km2=area
+        )
+
+    with open_store(tmp_path / "x.db") as store:
+        store.save_measured_areas(
+            [
+                row(date(2024, 8, 10), "total", 100.0),
+                row(date(2024, 8, 10), "occupied", 5.0),
+                row(date(2024, 9, 10), "total", 110.0),
+                row(date(2024, 9, 10), "occupied", 6.0),
+                # The last map has no total row: the one before stands.
+                row(date(2024, 10, 10), "occupied", 7.0),
+            ]
+        )
+        assert region_timeline(store, "RU-KRS").region_km2 == 110.0
+        assert region_timeline(store, "RU-KRS", end=date(2024, 8, 31)).region_km2 == 110.0
+        late = region_timeline(store, "RU-KRS", start=date(2024, 10, 1))
+        assert [m.area_km2 for m in late.measured] == [7.0]
+        assert late.region_km2 == 110.0
+        assert region_timeline(store, "RU-KRS", start=date(2025, 1, 1)).region_km2 == 110.0

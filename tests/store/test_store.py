@@ -58,6 +58,7 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
         claim_columns = {c["name"] for c in found.get_columns("claims")}
         claim_indexes = {tuple(i["column_names"]) for i in found.get_indexes("claims")}
         area_indexes = {tuple(i["column_names"]) for i in found.get_indexes("measured_areas")}
+        verdict_indexes = {tuple(i["column_names"]) for i in found.get_indexes("verdicts")}
         with engine.connect() as connection:
             version = connection.scalar(text("SELECT version_num FROM alembic_version"))
     finally:
@@ -76,8 +77,12 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
     }
     assert SPEC_COLUMNS | {"article", "start", "end", "figure_start", "figure_end"} <= claim_columns
     assert {("region", "as_of"), ("holder",), ("claimant_side",), ("measure",)} <= claim_indexes
+    # A region's and a claimant's claims are read newest first from an index (0003).
+    leads = {index[:2] for index in claim_indexes}
+    assert {("region", "as_of"), ("claimant", "as_of")} <= leads
+    assert ("claim", "verdict", "measured") in verdict_indexes
     assert ("region", "date") in area_indexes
-    assert version == "0002"
+    assert version == "0003"
 
 
 def test_opening_again_migrates_nothing_and_keeps_the_rows(db_url: str) -> None:

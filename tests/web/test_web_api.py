@@ -178,6 +178,29 @@ def test_region_timeline_has_its_dated_claims_and_its_measured_areas(
     assert regions["RU-KRS"]["claims"] == len(list(all_pages(client, region="RU-KRS", limit=1000)))
 
 
+def test_region_timeline_body_is_byte_for_byte_what_its_schema_writes(
+    client: httpx.Client,
+) -> None:
+    """The timeline is written by orjson from the store's records, not by its model.
+
+    A field of the records that the schema lacks, or one written differently (a date,
+    a float, an enum), would make pydantic's rendering of the same body differ.
+    """
+    from claimmap.web.schemas import RegionTimelineOut
+
+    for params in ({}, {"limit": 2}, {"start": "2024-08-01", "end": "2024-12-31"}):
+        response = client.get("/api/regions/RU-KRS", params=params)
+        assert response.headers["content-type"] == "application/json"
+        body = response.content
+        timeline = RegionTimelineOut.model_validate_json(body)
+        assert timeline.claimed
+        assert timeline.measured
+        assert timeline.model_dump_json().encode() == body
+    schema = client.get("/api/openapi.json").json()
+    ok = schema["paths"]["/api/regions/{region}"]["get"]["responses"]["200"]
+    assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/RegionTimelineOut")
+
+
 def test_region_map_is_geojson_of_the_outline_and_the_control_of_the_last_map_before(
     client: httpx.Client,
 ) -> None:

@@ -73,28 +73,50 @@ def test_serve_without_the_web_extra_says_how_to_install_it_in_one_line(tmp_path
 
 @pytest.fixture(scope="module")
 def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A server whose config file sets the token and makes reads need it."""
+    """A server whose config file sets the token and makes reads need it, in two workers.
+
+    The workers are started by uvicorn from an import string and get the settings
+    through the environment: the token and private reads must reach both.
+    """
     folder = tmp_path_factory.mktemp("private")
     config = folder / "claimmap.toml"
     config.write_text('[web]\napi_token = "file-token"\nprivate_reads = true\n')
     process, url = start_server(
-        folder / "private.db", cache=folder, args=["--config", str(config)], env={}
+        folder / "private.db",
+        cache=folder,
+        args=["--config", str(config), "--workers", "2"],
+        env={},
     )
     yield url
     stop_server(process)
 
 
 def test_private_reads_need_the_token_from_the_config_file(private_server: str) -> None:
-    with httpx.Client(base_url=private_server, timeout=30) as http:
-        refused = http.get("/api/claims")
-        assert refused.status_code == 401
-        assert refused.json()["error"]["code"] == "unauthorized"
-        page = http.get("/claims")
-        assert page.status_code == 401
-        assert "text/html" in page.headers["content-type"]
-        ok = http.get("/api/claims", headers={"Authorization": "Bearer file-token"})
-        assert ok.status_code == 200
-        assert ok.json()["total"] == 0
+    # Several connections, each of which either worker may take.
+    for _ in range(4):
+        with httpx.Client(base_url=private_server, timeout=30) as http:
+            refused = http.get("/api/claims")
+            assert refused.status_code == 401
+            assert refused.json()["error"]["code"] == "unauthorized"
+            page = http.get("/claims")
+            assert page.status_code == 401
+            assert "text/html" in page.headers["content-type"]
+            ok = http.get("/api/claims", headers={"Authorization": "Bearer file-token"})
+            assert ok.status_code == 200
+            assert ok.json()["total"] == 0
+
+
+def test_a_worker_without_the_settings_in_its_environment_is_a_config_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from claimmap.web.app import CONFIG_ENV, app_from_environment
+
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    with pytest.raises(ConfigError, match=CONFIG_ENV):
+        app_from_environment()
+    monkeypatch.setenv(CONFIG_ENV, '{"db": "x.db", "colour": "red"}')
+    with pytest.raises(ConfigError, match="colour"):
+        app_from_environment()
 
 
 def test_without_a_token_configured_writes_are_refused_and_reads_are_open(

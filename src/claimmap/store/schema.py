@@ -118,7 +118,25 @@ class ClaimRow(Base):
             "as_of",
             "id",
         ),
-        Index("ix_claims_claimant", "claimant"),
+        # Migration 0003: a region's claims newest first, every column the timeline shows
+        # and the filters in the index (its pages and its timeline never read the table);
+        # a claimant's claims newest first.
+        Index(
+            "ix_claims_region_timeline",
+            "region",
+            "as_of",
+            "id",
+            "holder",
+            "claimant_side",
+            "measure",
+            "kind",
+            "claimant",
+            "article",
+            "value",
+            "qualifier",
+            "since",
+        ),
+        Index("ix_claims_claimant_as_of", "claimant", "as_of", "id"),
     )
 
     id: Mapped[str] = mapped_column(String(600), primary_key=True)
@@ -244,6 +262,9 @@ class VerdictRow(Base):
             name="verdict",
         ),
         Index("ix_verdicts_verdict", "verdict"),
+        # Migration 0003: a claim's verdict from the index alone (the verdict filter's
+        # probe, the timeline's join).
+        Index("ix_verdicts_claim_verdict", "claim", "verdict", "measured"),
     )
 
     claim: Mapped[str] = mapped_column(

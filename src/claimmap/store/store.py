@@ -504,16 +504,19 @@ def _claim_row(article: str, n: int, claim: Claim) -> dict[str, Any]:
 
 
 def measured_area_record(row: Any) -> MeasuredAreaRecord:
-    """Return a ``measured_areas`` row as its record."""
+    """Return a ``measured_areas`` row (all its columns, in table order) as its record."""
+    # Unpacked by position: reading a row's columns by name costs more than the record,
+    # and a region's timeline holds hundreds of these rows.
+    _, day, region, holder, status, area_km2, derived, snapshot, source = row
     return MeasuredAreaRecord(
-        date=row.date,
-        region=row.region,
-        holder=row.holder,
-        status=row.status,
-        area_km2=row.area_km2,
-        derived=row.derived,
-        snapshot=row.snapshot,
-        source=row.source,
+        date=day,
+        region=region,
+        holder=holder,
+        status=status,
+        area_km2=area_km2,
+        derived=derived,
+        snapshot=snapshot,
+        source=source,
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +30,9 @@ from claimmap.store import Store, open_store
 from claimmap.web.config import WebConfig
 
 logger = logging.getLogger("claimmap.web")
+
+#: the environment variable through which ``serve`` hands its settings to the workers
+CONFIG_ENV = "CLAIMMAP_WEB_CONFIG"
 
 _CODES = {
     400: "bad-request",
@@ -140,6 +144,25 @@ def create_app(config: WebConfig, /, *, store: Store | None = None) -> FastAPI:
     app.include_router(pages.router)
     _install_error_handlers(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """Return the application over the settings in ``$CLAIMMAP_WEB_CONFIG`` (JSON).
+
+    What each worker process of ``claimmap serve --workers N`` runs: uvicorn starts
+    a worker from an import string, so :func:`claimmap.web.serve` hands the settings
+    over in the environment. Raises ConfigError when the variable is missing or wrong.
+    """
+    from pydantic import ValidationError
+
+    text = os.environ.get(CONFIG_ENV)
+    if not text:
+        raise ConfigError(f"${CONFIG_ENV} is not set: start the server with claimmap serve")
+    try:
+        config = WebConfig.model_validate_json(text)
+    except ValidationError as exc:
+        raise ConfigError(f"${CONFIG_ENV}: not the settings of claimmap serve: {exc}") from None
+    return create_app(config)
 
 
 def services_of(request: Request) -> Services:

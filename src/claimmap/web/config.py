@@ -24,7 +24,7 @@ TOKEN_ENV = "CLAIMMAP_API_TOKEN"
 #: what ``claimmap serve`` says when the web extra is not installed
 INSTALL_HINT = "claimmap serve needs the web extra: pip install 'claimmap[web]'"
 
-_WEB_MODULES = ("fastapi", "uvicorn", "jinja2", "plotly")
+_WEB_MODULES = ("fastapi", "uvicorn", "orjson", "jinja2", "plotly")
 
 
 class WebConfig(BaseModel):
