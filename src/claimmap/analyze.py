@@ -5,7 +5,9 @@ Reads articles with :func:`claimmap.ingest.read_paths`, extracts their claims wi
 findings to a :class:`~claimmap.store.Store` in one transaction of its own. An
 article whose content is already stored is not extracted again, so a second run
 over the same inputs writes nothing, and a run killed midway and run again ends
-where an uninterrupted run ends.
+where an uninterrupted run ends; an article stored by other extraction rules (another
+:func:`~claimmap.extract.pipeline.extractor_version`) is extracted again and its
+claims replaced.
 
 The stages, one function each, in the order :func:`analyze_paths` runs them:
 
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from claimmap.extract.pipeline import extract_article
+from claimmap.extract.pipeline import extract_article, extractor_version
 from claimmap.geo.verdicts import Denominator, judge_against_maps
 from claimmap.ingest import read_paths
 from claimmap.model import Article, ControlStatus, Extraction, Finding
@@ -72,8 +74,9 @@ class ArticleStep:
 class AnalyzeSummary:
     """What a run of :func:`analyze_paths` did.
 
-    ``read`` counts articles read; ``stored``, ``replaced``, ``unchanged`` and
-    ``duplicates`` split them by :class:`~claimmap.store.SaveOutcome`; ``failed``
+    ``read`` counts articles read; ``stored``, ``replaced``, ``reextracted``,
+    ``unchanged`` and ``duplicates`` split them by :class:`~claimmap.store.SaveOutcome`
+    (``reextracted``: stored by other extraction rules, their claims found again); ``failed``
     counts inputs that could not be read; ``claims`` the claims stored in this run;
     ``findings`` every finding, of unreadable inputs and of articles' content.
     ``checked`` counts the stored claims the check ran over (all of them, not only
@@ -84,6 +87,7 @@ class AnalyzeSummary:
     read: int = 0
     stored: int = 0
     replaced: int = 0
+    reextracted: int = 0
     unchanged: int = 0
     duplicates: int = 0
     failed: int = 0
@@ -311,6 +315,7 @@ def analyze_paths(
         read=sum(counts.values()),
         stored=counts[SaveOutcome.STORED],
         replaced=counts[SaveOutcome.REPLACED],
+        reextracted=counts[SaveOutcome.REEXTRACTED],
         unchanged=counts[SaveOutcome.UNCHANGED],
         duplicates=counts[SaveOutcome.DUPLICATE],
         failed=failed,
@@ -324,14 +329,15 @@ def analyze_paths(
 
 
 def _analyze_article(article: Article, *, store: Store, lexicons: tuple[str, ...]) -> ArticleStep:
-    # Known content is neither extracted nor written again: reruns cost one lookup each.
-    known = store.find_article(article.content_hash)
-    if known is not None:
-        outcome = SaveOutcome.UNCHANGED if known == article.id else SaveOutcome.DUPLICATE
+    # Known content is neither extracted nor written again (reruns cost one lookup
+    # each), unless other extraction rules stored it: then its claims are found again.
+    known = store.find_extraction(article.content_hash)
+    if known is not None and (known[0] != article.id or known[1] == extractor_version(lexicons)):
+        outcome = SaveOutcome.UNCHANGED if known[0] == article.id else SaveOutcome.DUPLICATE
         return ArticleStep(article=article.id, outcome=outcome)
     extraction = extract_stage(article, lexicons=lexicons)
     outcome = store_stage(store, extraction)
-    stored = outcome in {SaveOutcome.STORED, SaveOutcome.REPLACED}
+    stored = outcome in {SaveOutcome.STORED, SaveOutcome.REPLACED, SaveOutcome.REEXTRACTED}
     return ArticleStep(
         article=article.id,
         outcome=outcome,

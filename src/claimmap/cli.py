@@ -473,7 +473,8 @@ def _summary(summary: AnalyzeSummary, *, store: Store, articles: int, claims: in
     text.append(f"{summary.read:,} articles read", style="bold")
     text.append(
         f": {summary.stored:,} stored, {summary.replaced:,} replaced, "
-        f"{summary.unchanged:,} unchanged, {summary.duplicates:,} duplicates skipped"
+        f"{summary.reextracted:,} re-extracted, {summary.unchanged:,} unchanged, "
+        f"{summary.duplicates:,} duplicates skipped"
     )
     if summary.failed:
         text.append(f"; {summary.failed:,} inputs failed", style="red")

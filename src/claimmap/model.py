@@ -162,6 +162,10 @@ class Extraction:
     article: Article
     claims: tuple[Claim, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    #: the fingerprint of the rules that found the claims
+    #: (:func:`claimmap.extract.pipeline.extractor_version`); a store re-extracts an
+    #: article stored under another
+    extractor: str = ""
 
 
 class ControlStatus(StrEnum):

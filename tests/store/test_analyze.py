@@ -24,7 +24,7 @@ from store_helpers import DEV, dev_extractions, dump, write_copies
 from claimmap import check_claims
 from claimmap.analyze import AnalyzeSummary, ArticleStep, analyze_paths
 from claimmap.store import open_store, resolve_url
-from claimmap.store.schema import ArticleRow
+from claimmap.store.schema import ArticleRow, ClaimRow
 
 
 def test_analyze_stores_every_article_with_its_claims(db_url: str) -> None:
@@ -60,6 +60,31 @@ def test_a_second_run_over_the_same_inputs_changes_nothing(db_url: str) -> None:
         derived=first.derived,
         conflicts=first.conflicts,
     )
+    assert dump(db_url) == before
+
+
+def test_articles_stored_by_other_extraction_rules_are_extracted_again(db_url: str) -> None:
+    """A changed rule set (another extractor fingerprint) re-extracts what was stored."""
+    with open_store(db_url) as store:
+        first = analyze_paths([DEV], store=store)
+        before = dump(db_url)
+    engine = create_engine(resolve_url(db_url))
+    try:
+        with engine.begin() as connection:
+            # as if the rules changed since: the stored claims are from other rules, and
+            # one article lost its claims to them
+            connection.execute(ArticleRow.__table__.update().values(extractor="older-rules"))
+            connection.execute(
+                ClaimRow.__table__.delete().where(
+                    ClaimRow.article == "baltic-wire-kursk-syrskyi-1000-20240813"
+                )
+            )
+    finally:
+        engine.dispose()
+    with open_store(db_url) as store:
+        again = analyze_paths([DEV], store=store)
+    assert (again.read, again.reextracted, again.unchanged) == (30, 30, 0)
+    assert again.claims == first.claims
     assert dump(db_url) == before
 
 

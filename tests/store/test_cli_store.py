@@ -27,9 +27,13 @@ def test_analyze_prints_a_summary_and_a_rerun_stores_nothing(db_url: str) -> Non
     second = runner.invoke(app, ["analyze", str(DEV), "--db", db_url], env=WIDE)
     assert first.exit_code == 0, first.output
     assert second.exit_code == 0, second.output
-    assert "30 articles read: 30 stored, 0 replaced, 0 unchanged" in _flat(first.stdout)
+    assert "30 articles read: 30 stored, 0 replaced, 0 re-extracted, 0 unchanged" in _flat(
+        first.stdout
+    )
     assert f"{claims} claims stored, 0 findings" in _flat(first.stdout)
-    assert "30 articles read: 0 stored, 0 replaced, 30 unchanged" in _flat(second.stdout)
+    assert "30 articles read: 0 stored, 0 replaced, 0 re-extracted, 30 unchanged" in _flat(
+        second.stdout
+    )
     assert f"holds 30 articles and {claims} claims" in _flat(second.stdout)
 
 

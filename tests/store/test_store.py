@@ -56,6 +56,7 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
         found = inspect(engine)
         tables = set(found.get_table_names())
         claim_columns = {c["name"] for c in found.get_columns("claims")}
+        article_columns = {c["name"] for c in found.get_columns("articles")}
         claim_indexes = {tuple(i["column_names"]) for i in found.get_indexes("claims")}
         area_indexes = {tuple(i["column_names"]) for i in found.get_indexes("measured_areas")}
         verdict_indexes = {tuple(i["column_names"]) for i in found.get_indexes("verdicts")}
@@ -82,7 +83,9 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
     assert {("region", "as_of"), ("claimant", "as_of")} <= leads
     assert ("claim", "verdict", "measured") in verdict_indexes
     assert ("region", "date") in area_indexes
-    assert version == "0003"
+    # Each article keeps the fingerprint of the rules that found its claims (0004).
+    assert "extractor" in article_columns
+    assert version == "0004"
 
 
 def test_opening_again_migrates_nothing_and_keeps_the_rows(db_url: str) -> None:
@@ -162,6 +165,30 @@ def test_new_content_under_a_known_id_replaces_its_claims_and_their_verdicts(db_
     assert article is not None
     assert article.text == newer
     assert (counts.articles, counts.findings, counts.verdicts) == (1, 1, 0)
+
+
+def test_the_same_article_found_by_other_rules_has_its_claims_replaced(db_url: str) -> None:
+    """An article stored by older extraction rules is re-extracted: same row, new claims."""
+    current = extract_article(_article("a"))
+    older = dataclasses.replace(
+        current,
+        claims=current.claims[:0],
+        findings=(Finding(code="region-ambiguous", message="which Kursk?"),),
+        extractor="older-rules",
+    )
+    with open_store(db_url) as store:
+        assert store.save_extraction(older) is SaveOutcome.STORED
+        assert store.find_extraction(current.article.content_hash) == ("a", "older-rules")
+        assert store.save_extraction(current) is SaveOutcome.REEXTRACTED
+        claims = store.load_claims()
+        counts = store.counts()
+        again = store.save_extraction(current)
+        found = store.find_extraction(current.article.content_hash)
+    assert current.claims
+    assert [c.claim for c in claims] == list(current.claims)
+    assert (counts.articles, counts.findings) == (1, 0)
+    assert again is SaveOutcome.UNCHANGED
+    assert found == ("a", current.extractor)
 
 
 def test_an_article_that_cannot_be_written_leaves_nothing_behind(db_url: str) -> None:

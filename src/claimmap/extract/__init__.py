@@ -1,1 +1,1 @@
-"""Extract: Article -> Claims. (Being written.)"""
+"""Extraction: an article's text -> its territorial-control claims (``pipeline``)."""

@@ -9,12 +9,16 @@ the direct quotation's sentence and hedge win, else the first statement.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
+from claimmap.__about__ import __version__
 from claimmap.extract.actors import PERSON, Attribution, Attributor, Speaker
 from claimmap.extract.dates import (
     PERIOD,
@@ -924,4 +928,29 @@ def extract_article(article: Article, *, lexicons: tuple[str, ...] = ()) -> Extr
         language=language,
         lexicons=lexicons,
     )
-    return Extraction(article=article, claims=tuple(claims))
+    return Extraction(article=article, claims=tuple(claims), extractor=extractor_version(lexicons))
+
+
+@lru_cache(maxsize=8)
+def extractor_version(lexicons: tuple[str, ...] = ()) -> str:
+    """A fingerprint of the rules that extract claims: code, grammar and word lists.
+
+    The hash of claimmap's version, the extraction modules, the shipped data files and
+    the user's ``--lexicon`` files. A store keeps it with each article, so a run with
+    changed rules extracts an article again instead of keeping what older rules found.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    package = resources.files("claimmap")
+    sources = [
+        *sorted((package / "extract").iterdir(), key=lambda p: p.name),
+        *sorted((package / "extract" / "lang").iterdir(), key=lambda p: p.name),
+        *sorted((package / "data").iterdir(), key=lambda p: p.name),
+        *sorted((package / "data" / "lexicons").iterdir(), key=lambda p: p.name),
+    ]
+    for source in sources:
+        if source.is_file() and source.name.endswith((".py", ".toml")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    for path in lexicons:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]

@@ -78,6 +78,8 @@ class ArticleRow(Base):
     url: Mapped[str | None] = mapped_column(Text)
     path: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+    #: the extraction rules' fingerprint its claims came from (null: before it was kept)
+    extractor: Mapped[str | None] = mapped_column(String(64))
 
 
 class ClaimRow(Base):

@@ -67,6 +67,8 @@ class SaveOutcome(StrEnum):
     """The same article (id and content hash) is already stored: nothing written."""
     DUPLICATE = "duplicate"
     """The same content is stored under another id: nothing written."""
+    REEXTRACTED = "reextracted"
+    """The same article stored by other extraction rules: its claims replaced."""
 
 
 def resolve_url(url: str | os.PathLike[str]) -> URL:
@@ -217,18 +219,27 @@ class Store:
 
     def find_article(self, content_hash: str) -> str | None:
         """Return the id of the stored article with this content hash, or None."""
+        found = self.find_extraction(content_hash)
+        return None if found is None else found[0]
+
+    def find_extraction(self, content_hash: str) -> tuple[str, str | None] | None:
+        """Return the id and extractor fingerprint of the article with this content hash."""
         with self._read() as connection:
-            found = connection.scalar(
-                select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
-            )
-        return found
+            row = connection.execute(
+                select(ArticleRow.id, ArticleRow.extractor).where(
+                    ArticleRow.content_hash == content_hash
+                )
+            ).first()
+        return None if row is None else (row[0], row[1])
 
     def save_extraction(self, extraction: Extraction) -> SaveOutcome:
         """Store an article with its claims and findings, in one transaction.
 
-        Content already stored (the same content hash) is not written again; an
-        article id stored with other content has its row, claims and findings
-        replaced together (their verdicts and conflict memberships go with them).
+        Content already stored (the same content hash) is not written again, unless
+        other extraction rules stored it (another ``extractor`` fingerprint): then its
+        claims and findings are replaced. An article id stored with other content has
+        its row, claims and findings replaced together (their verdicts and conflict
+        memberships go with them).
         """
         return self._write(_save_extraction, extraction, retry=True)
 
@@ -422,13 +433,27 @@ class Store:
 def _save_extraction(connection: Connection, extraction: Extraction) -> SaveOutcome:
     article = extraction.article
     known = connection.execute(
-        select(ArticleRow.id, ArticleRow.content_hash).where(
+        select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.extractor).where(
             or_(ArticleRow.content_hash == article.content_hash, ArticleRow.id == article.id)
         )
     ).all()
     for row in known:
-        if row.content_hash == article.content_hash:
-            return SaveOutcome.UNCHANGED if row.id == article.id else SaveOutcome.DUPLICATE
+        if row.content_hash != article.content_hash:
+            continue
+        if row.id != article.id:
+            return SaveOutcome.DUPLICATE
+        if row.extractor == extraction.extractor or not extraction.extractor:
+            return SaveOutcome.UNCHANGED
+        # the same article, its claims found by other rules: the new claims replace them
+        connection.execute(delete(ClaimRow).where(ClaimRow.article == article.id))
+        connection.execute(delete(FindingRow).where(FindingRow.article == article.id))
+        connection.execute(
+            update(ArticleRow)
+            .where(ArticleRow.id == article.id)
+            .values(extractor=extraction.extractor)
+        )
+        _insert_claims_and_findings(connection, extraction)
+        return SaveOutcome.REEXTRACTED
     values = {
         "content_hash": article.content_hash,
         "published": article.published,
@@ -438,6 +463,7 @@ def _save_extraction(connection: Connection, extraction: Extraction) -> SaveOutc
         "url": article.url,
         "path": article.path,
         "text": article.text,
+        "extractor": extraction.extractor or None,
     }
     if known:
         # The same id with new content: the new text replaces the old, claims and all.
@@ -448,17 +474,23 @@ def _save_extraction(connection: Connection, extraction: Extraction) -> SaveOutc
     else:
         connection.execute(insert(ArticleRow).values(id=article.id, **values))
         outcome = SaveOutcome.STORED
+    _insert_claims_and_findings(connection, extraction)
+    return outcome
+
+
+def _insert_claims_and_findings(connection: Connection, extraction: Extraction) -> None:
+    article = extraction.article.id
     if extraction.claims:
         connection.execute(
             insert(ClaimRow),
-            [_claim_row(article.id, n, claim) for n, claim in enumerate(extraction.claims, 1)],
+            [_claim_row(article, n, claim) for n, claim in enumerate(extraction.claims, 1)],
         )
     if extraction.findings:
         connection.execute(
             insert(FindingRow),
             [
                 {
-                    "article": article.id,
+                    "article": article,
                     "n": n,
                     "code": finding.code,
                     "message": finding.message,
@@ -468,7 +500,6 @@ def _save_extraction(connection: Connection, extraction: Extraction) -> SaveOutc
                 for n, finding in enumerate(extraction.findings, 1)
             ],
         )
-    return outcome
 
 
 def claim_id(article: str, n: int) -> str:
