@@ -84,6 +84,10 @@ def _patterns(lex: Lexicon) -> _FramePatterns:
     for region in lex.regions:
         for name in getattr(region, names_attr, []):
             place_of[name.lower()] = (region.iso,)
+            # "the Sumy and Chernihiv regions": the last of a list takes the plural noun
+            for singular, plural in g.plural_place_nouns:
+                if name.lower().endswith(" " + singular):
+                    place_of.setdefault(name.lower()[: -len(singular)] + plural, (region.iso,))
     for group in lex.groups:
         for name in getattr(group, names_attr, []):
             place_of[name.lower()] = tuple(group.members)
@@ -226,6 +230,7 @@ class FrameFinder:
         next_start: int | None,
         context: Frame | None = None,
         next_end: int | None = None,
+        list_end: int | None = None,
     ) -> Frame | None:
         """Return the frame of ``fig`` in the sentence, or ``None`` if it is no claim.
 
@@ -286,6 +291,11 @@ class FrameFinder:
         if fig.unit == BARE and not joined:
             return None
         found = self._predicate(left, left_full, cut, right, joined)
+        if found is None and list_end is not None:
+            # a list of shares, each of its own place, and one verb after the last
+            rest = sent_text[list_end - offset :]
+            bm = self.clause_boundary.search(rest)
+            found = self._predicate(left, left_full, cut, rest[: bm[0]] if bm else rest, joined)
         if found is None and (held := self.g.appositive_holding.search(left_full)):
             # "The part we control, a little more than a quarter of the region, is ...":
             # the figure restates a holding named just before it
@@ -567,6 +577,13 @@ class FrameFinder:
                 return (self.lex.region_country.get(codes[0], codes[0]),)
             out.extend(c for c in codes if c not in out)
             last_end = end
+            plural = (
+                text[start:end].lower().endswith(tuple(p for _, p in self.g.plural_place_nouns))
+            )
+            if plural and len(out) == 1:
+                # "the Kyiv and Chernihiv regions" where only the last name is a region's:
+                # two regions, so the country's figure
+                return (self.lex.region_country.get(out[0], out[0]),)
         if out:
             return tuple(out)
         # "1,400 km² of the region, ..., most of it around Pokrovsk": the region meant

@@ -10,6 +10,7 @@ the direct quotation's sentence and hedge win, else the first statement.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +33,14 @@ from claimmap.extract.dates import (
 from claimmap.extract.frames import Frame, FrameFinder
 from claimmap.extract.lang import available_languages
 from claimmap.extract.lexicon import Lexicon, cue, load_lexicon, phrase_pattern
-from claimmap.extract.numbers import BARE, FRACTION, SETTLEMENTS, Figure, find_figures
+from claimmap.extract.numbers import (
+    BARE,
+    FRACTION,
+    PERCENT,
+    SETTLEMENTS,
+    Figure,
+    find_figures,
+)
 from claimmap.extract.segment import Sentence, split_sentences
 from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
 
@@ -167,6 +175,7 @@ class _ArticleExtractor:
                     following.start if following else None,
                     context=self.last_frame,
                     next_end=following.end if following else None,
+                    list_end=self._share_list_end(sent, figures, i),
                 )
                 if frame is None and question_frame is not None and fig.unit != BARE:
                     frame = replace(
@@ -757,6 +766,21 @@ class _ArticleExtractor:
         if best.kind == "upto":
             return None, best.until, kind, False
         return None, best.until, kind, False
+
+    def _share_list_end(self, sent: Sentence, figures: Sequence[Figure], i: int) -> int | None:
+        """Where the list of shares that figure ``i`` opens ends, if it opens one.
+
+        "99.7% of the Luhansk People's Republic, 75% of the Donetsk People's Republic
+        and 72% of the Kherson region are under Russian control": one verb for all.
+        """
+        end = None
+        for a, b in itertools.pairwise(figures[i:]):
+            if a.unit not in {PERCENT, FRACTION} or b.unit not in {PERCENT, FRACTION}:
+                break
+            if not self.g.share_list_item.fullmatch(self.text[a.end : b.start]):
+                break
+            end = b.end
+        return end
 
     def _restates(self, between: str) -> bool:
         """Whether the figure after ``between`` restates the one before it ("…, or 2%")."""

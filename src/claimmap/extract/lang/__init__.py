@@ -66,6 +66,8 @@ class Grammar:
     part_location: re.Pattern[str]
     #: the speaker's own country as a share's object: "of our land"
     own_country: re.Pattern[str]
+    #: a place noun and its plural, for the last name of a list: "Sumy and Chernihiv regions"
+    plural_place_nouns: tuple[tuple[str, str], ...]
     #: a part of the whole named after it: "..., including Crimea"
     including: re.Pattern[str]
     #: a return before a control state: "returned under Ukrainian control" is a gain
@@ -197,6 +199,8 @@ class Grammar:
     share_participle: re.Pattern[str]
     #: a holding verb in the perfect right before a figure: "have occupied"
     perfect_taking: re.Pattern[str]
+    #: what lies between two shares of a list: "of the Luhansk People's Republic, "
+    share_list_item: re.Pattern[str]
     #: a holding named right before a figure in apposition: "The part we control, ..."
     appositive_holding: re.Pattern[str]
     #: "its commander, (Colonel General)" or "the spokesman of the Tavria group," right

@@ -80,6 +80,7 @@ GRAMMAR = Grammar(
     own_country=re.compile(
         r"\W*(?:of\s+)?(?:our|my)\s+(?:land|country|territory|state|soil)\b", re.I
     ),
+    plural_place_nouns=(("region", "regions"), ("oblast", "oblasts"), ("province", "provinces")),
     including=re.compile(r"\b(?:including|incl\.|such as|among them)\s+(?:the\s+)?$", re.I),
     return_before=re.compile(
         r"\b(?:returned|brought\s+back|restored|came\s+back)(?:\s+to)?\s+$", re.I
@@ -240,6 +241,7 @@ GRAMMAR = Grammar(
         r"\s*(?:liberated|occupied|controlled|captured|cleared|freed)\b", re.I
     ),
     perfect_taking=re.compile(r"\b(?:have|has)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
+    share_list_item=re.compile(r"\s*[\"”]?\s*of\s+[^,;:.\d]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+)"),
     appositive_holding=re.compile(
         r"\b(?:part|area|territory|land|ground|share)\s+(?:that\s+|which\s+)?(?P<who>\w+)\s+"
         r"(?:still\s+|now\s+)?(?:controls?|holds?|occup(?:y|ies)|retains?)\s*,\s*"
