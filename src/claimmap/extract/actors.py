@@ -199,12 +199,23 @@ class Attributor:
             phrase = m.group("g").rstrip()
             low = phrase.lower()
             side = _side_of_words(phrase, self.pats)
+            if side is None and self.g.office_role.search(phrase):
+                # "The Donetsk regional military administration": the region it governs
+                place = self.pats.places.search(phrase)
+                if place is not None:
+                    side = Side(self.pats.place_country[place.group(0).lower()])
             words = low.split()
             head = next((w for w in reversed(words) if self.g.role_noun.fullmatch(w)), words[-1])
             if low.startswith(self.g.the) and len(words) <= 3 and side is None:
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=head))
             else:
-                kind = ANALYST if head in self.g.analyst_heads else PERSON
+                kind = (
+                    ANALYST
+                    if head in self.g.analyst_heads
+                    else BODY
+                    if head in self.g.body_heads
+                    else PERSON
+                )
                 speaker = Speaker(name=phrase, side=side or Side.OTHER, kind=kind, generic=True)
                 # "open-source trackers, which put ...": analysts named only by their
                 # trade are a third party; an unnamed official is someone named before
@@ -430,7 +441,11 @@ class Attributor:
                 and not self.g.object_before.search(self.text[max(off, x.start - 40) : x.start])
             ):
                 self.mentioned.append(x.speaker)
-            elif x.speaker is not None and x.speaker.kind != PERSON and not x.speaker.generic:
+            elif (
+                x.speaker is not None
+                and x.speaker.kind != PERSON
+                and (not x.speaker.generic or x.speaker.side in {Side.RU, Side.UA})
+            ):
                 # "the figures that DeepState published": a body for a later "its count"
                 self.mentioned_bodies.append(x.speaker)
         out: list[Attribution] = []

@@ -450,6 +450,9 @@ class FrameFinder:
                 left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
             )
             side = self._subject(subject[-120:])
+            if self.g.occupied_area.match(left, v_start):
+                # "put the occupied area at ...": an adjective, whoever the subject is
+                side = "occupier"
             if side is None and (
                 self.g.occupy_verb.match(left[v_start:v_end]) or self.g.occupied_area.search(left)
             ):
@@ -553,6 +556,10 @@ class FrameFinder:
         """
         out: list[str] = []
         last_end = -1
+        # "0.5% of the region, mostly in forests near the village of X": the region meant,
+        # whatever places the rest of the phrase names
+        if self.g.region_anaphor.match(self.g.hedge_after_lead.sub("", text, count=1)):
+            return ()
         for start, end in self.pats.places_cue.spans(text):
             codes = self.pats.place_of[text[start:end].lower()]
             # "18% of our land, including Crimea": a part named, not the whole

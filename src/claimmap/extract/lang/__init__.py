@@ -227,6 +227,8 @@ class Grammar:
     female_pronouns: frozenset[str]
     #: pronouns that stand for a body or an analyst
     body_pronouns: frozenset[str]
+    #: role heads that make a described speaker a body ("it said" may stand for it)
+    body_heads: frozenset[str]
     #: role heads that make a described speaker an analyst
     analyst_heads: frozenset[str]
     #: role anaphors that point back to an analyst

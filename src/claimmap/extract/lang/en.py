@@ -51,7 +51,7 @@ GRAMMAR = Grammar(
     of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
     of_them_in=re.compile(
         r"\s+of\s+(?:them|these|those)(?:,\s*(?:he|she|it|they)\s+(?:said|added),)?"
-        r"\s+(?:are|were|is|was|lie|lay)\s+in\b",
+        r"\s+(?:(?:are|were|is|was|lie|lay)\s+)?in\b",
         re.I,
     ),
     restates_before=re.compile(
@@ -268,6 +268,9 @@ GRAMMAR = Grammar(
     male_pronouns=frozenset({"he", "him"}),
     female_pronouns=frozenset({"she"}),
     body_pronouns=frozenset({"it", "they", "them"}),
+    body_heads=frozenset(
+        {"administration", "ministry", "staff", "command", "office", "government", "service"}
+    ),
     analyst_heads=frozenset({"analysis", "agency", "institute", "analysts", "trackers"}),
     analyst_anaphors=frozenset(
         {
@@ -311,8 +314,8 @@ GRAMMAR = Grammar(
     ),
     office_before=re.compile(r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$", re.I),
     passing=re.compile(
-        r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|neighbou?ring\s+|adjacent\s+|next\s+to\s+)"
-        r"(?:the\s+)?$",
+        r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|(?<!\bin the )neighbou?ring\s+|adjacent\s+"
+        r"|next\s+to\s+)(?:the\s+)?$",
         re.I,
     ),
     named_after=re.compile(
