@@ -325,6 +325,20 @@ class Attributor:
             return self.mentioned_bodies[-1]
         return None
 
+    def _speaker_of(
+        self, head: _Mention, sent: Sentence, recent: Sequence[Speaker]
+    ) -> Speaker | None:
+        """The speaker a mention before a speaking verb stands for.
+
+        An office named by its role ("the regional military administration said" in a
+        sentence about the Dnipropetrovsk region) is the one of the region the sentence
+        names before it is any body that spoke earlier.
+        """
+        phrase = self.text[head.start : head.end]
+        if head.anaphor is not None and self.g.office_role.search(phrase):
+            return self._describe(head, sent) or self.resolve(head, recent)
+        return self.resolve(head, recent) or self._describe(head, sent)
+
     def _named(self, speaker: Speaker, word: str) -> bool:
         """Whether ``word`` is a word of the speaker's name or of a known alias of it."""
         names = self.pats.known_names.get(speaker.name, speaker.name.lower())
@@ -401,6 +415,9 @@ class Attributor:
         Oleksiy Hromov ...": the setting names the side.
         """
         clause = re.split(r";|\.(?!\d)", text[: name.start()])[-1]
+        # '"... less than 1% of the country," Healey told': the quotation is what was
+        # said, not where the speaker is
+        clause = clause[max(clause.rfind('"'), clause.rfind("”")) + 1 :]
         # "Governor Viacheslav Chaus": the title may be part of the capitalised name
         if self.g.office_role.search(clause) or self.g.office_role.search(name.group("n")):
             place = self.pats.places.search(text)
@@ -418,9 +435,10 @@ class Attributor:
                 if body is not None:
                     return Side(body.side)
             return None
-        # "..., the Russian force held a third of it, according to X": the clause is what
-        # X said, not where X speaks from
-        if self.pats.according.search(clause[-20:]):
+        # "..., the Russian force held a third of it, according to X" or "Russian forces
+        # have captured less than 1% ..., British Defence Secretary X said": the clause is
+        # what X said, not where X speaks from
+        if self.pats.according.search(clause[-20:]) or self.g.claim_figure.search(clause):
             return None
         return _side_of_words(clause, self.pats)
 
@@ -519,7 +537,7 @@ class Attributor:
                         pos,
                         pronouns=self.g.person_pronouns | self.g.body_pronouns,
                     )
-                    speaker = self.resolve(head, recent) or self._describe(head, sent)
+                    speaker = self._speaker_of(head, sent, recent)
             if (
                 speaker is None
                 and before

@@ -157,7 +157,14 @@ class _ArticleExtractor:
                     for f in figures
                 ]
             if self.g.anaphoric_start.match(sent.text) and last_unit is not None:
-                figures = [replace(f, unit=last_unit) if f.unit == BARE else f for f in figures]
+                # a bare number takes the unit of the sentence before, unless one of this
+                # sentence's own figures comes first ("It said ... six settlements, two
+                # of them in the Sumy region")
+                own = min((f.start for f in figures if f.unit != BARE), default=sent.end)
+                figures = [
+                    replace(f, unit=last_unit) if f.unit == BARE and f.start < own else f
+                    for f in figures
+                ]
             if figures:
                 last_unit = next((f.unit for f in reversed(figures) if f.unit != BARE), last_unit)
             self.sentence_figures = [(f.start, f.end) for f in figures if not f.conversion]

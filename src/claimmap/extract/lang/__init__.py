@@ -208,6 +208,8 @@ class Grammar:
     its_head: re.Pattern[str]
     #: a relative clause still open at a speaking verb: "where Moscow says"
     open_relative: re.Pattern[str]
+    #: a figure of a claim in a clause: the clause is reported content, not a setting
+    claim_figure: re.Pattern[str]
     #: a title between a body and a name: "(Defence Ministry) spokesman (Oleksandr ...)"
     title_after_body: re.Pattern[str]
     #: a speaking verb followed by "that": it opens a reported clause of its own

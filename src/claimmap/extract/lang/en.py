@@ -254,6 +254,9 @@ GRAMMAR = Grammar(
         r"\s+[^,;]{1,80})\s*,\s*(?:[A-Z][\w-]*\s+){0,3}$"
     ),
     open_relative=re.compile(r"\b(?:where|which|who|whom)\b[^,;]*$"),
+    claim_figure=re.compile(
+        r"\d[\d,.]*\s*(?:%|per\s*cent|percent|square|sq\b|km|settlements|villages)", re.I
+    ),
     title_after_body=re.compile(
         r"\s+(?:spokes(?:man|woman|person)|press\s+secretary|head|chief|commander)"
         r"(?:\s+[A-Z][\w-]*){0,2}\s*",
