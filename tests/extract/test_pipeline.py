@@ -127,6 +127,21 @@ def test_sixth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     assert scores["as_of_accuracy"] >= 0.90
 
 
+# A seventh set of 15 articles (72 claims), written to imitate the dev set as closely as
+# possible (its outlets, lengths and mix of sides, measures, hedges and dates): the
+# nearest estimate of the score on unseen text written the same way. Its first run
+# scored F1 0.69; after one round of general rules it scores 0.89.
+HELDOUT6 = Path(__file__).parent / "data" / "heldout6.jsonl"
+
+
+def test_seventh_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
+    scores = _score(HELDOUT6, tmp_path)
+    overall = scores["all"]
+    assert isinstance(overall, dict)
+    assert overall["f1"] >= 0.86
+    assert scores["as_of_accuracy"] >= 0.90
+
+
 def test_seed_article_gives_all_nine_claims_and_no_other(tmp_path: Path) -> None:
     scores = _score(SEED, tmp_path)
     assert scores["all"] == {"tp": 9, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
@@ -968,6 +983,136 @@ RULES = [
             ("RU", "RU", "holds", "UA-14", "share_of_region", 0.54, "exact", "2022-03-25", None),
         ],
         id="n-percent-liberated-takes-the-place-before",
+    ),
+    pytest.param(
+        "\"Today 98% of the Luhansk People's Republic, 70% of the Donetsk People's "
+        'Republic and 73% of the Zaporizhzhia region are under our control," Sergei Shoigu '
+        "told officers on Tuesday.",
+        date(2024, 4, 3),
+        [
+            ("RU", "RU", "holds", "UA-09", "share_of_region", 0.98, "exact", "2024-04-02", None),
+            ("RU", "RU", "holds", "UA-14", "share_of_region", 0.7, "exact", "2024-04-02", None),
+            ("RU", "RU", "holds", "UA-23", "share_of_region", 0.73, "exact", "2024-04-02", None),
+        ],
+        id="a-list-of-shares-with-one-verb",
+    ),
+    pytest.param(
+        "Ukraine's General Staff says its forces regained control of 14 settlements in the "
+        "Kharkiv and Sumy regions over the past day.",
+        date(2022, 9, 12),
+        [("UA", "UA", "gained", "UA", "settlements", 14, "exact", "2022-09-12", "2022-09-11")],
+        id="a-plural-place-noun-ends-a-list",
+    ),
+    pytest.param(
+        "Ukrainian troops have retaken 25 villages in the Kyiv and Chernihiv regions, the "
+        "General Staff said on Saturday.",
+        date(2022, 4, 3),
+        [("UA", "UA", "gained", "UA", "settlements", 25, "exact", "2022-04-02", None)],
+        id="a-plural-place-noun-with-one-known-name",
+    ),
+    pytest.param(
+        "DeepState, a Ukrainian mapping project, put the occupied area at 113,500 square "
+        "kilometres on Sunday.",
+        date(2025, 5, 5),
+        [("other", "RU", "holds", "UA", "area_km2", 113500, "exact", "2025-05-04", None)],
+        id="the-occupied-area-is-the-occupiers",
+    ),
+    pytest.param(
+        "The Zaporizhzhia regional military administration said on 3 March that about 28% "
+        "of the region remained under Ukrainian control.",
+        date(2025, 3, 10),
+        [("UA", "UA", "holds", "UA-23", "share_of_region", 0.28, "about", "2025-03-03", None)],
+        id="an-office-naming-its-region",
+    ),
+    pytest.param(
+        "DeepState said on Sunday that Ukrainian troops still held about 1% of the Luhansk "
+        "region. Kyiv's troops held about 0.5% of the region, mostly in forests near the "
+        "village of Nadiya, the project said.",
+        date(2025, 7, 1),
+        [
+            ("other", "UA", "holds", "UA-09", "share_of_region", 0.01, "about", "2025-06-29", None),
+            (
+                "other",
+                "UA",
+                "holds",
+                "UA-09",
+                "share_of_region",
+                0.005,
+                "about",
+                "2025-06-29",
+                None,
+            ),
+        ],
+        id="of-the-region-mostly-near-a-village",
+    ),
+    pytest.param(
+        "Vladimir Saldo said Russian forces held 73% of the Kherson region. In the "
+        "neighbouring Zaporizhzhia region, the Moscow-installed governor Yevgeny Balitsky "
+        "said on Tuesday that Russian forces held about 75% of the territory.",
+        date(2025, 9, 18),
+        [
+            ("RU", "RU", "holds", "UA-65", "share_of_region", 0.73, "exact", "2025-09-18", None),
+            ("RU", "RU", "holds", "UA-23", "share_of_region", 0.75, "about", "2025-09-16", None),
+        ],
+        id="in-the-neighbouring-region-opens-a-sentence",
+    ),
+    pytest.param(
+        "By Saldo's reckoning, Kyiv would hold 27% of the Kherson region.",
+        date(2025, 9, 18),
+        [("media", "UA", "holds", "UA-65", "share_of_region", 0.27, "exact", "2025-09-18", None)],
+        id="would-hold-is-the-outlets",
+    ),
+    pytest.param(
+        "DeepState said Ukraine held 0.5% of the region. It said on Sunday that Russian "
+        "forces had captured eight settlements over the past week, three of them in the "
+        "Kharkiv region.",
+        date(2025, 7, 1),
+        [
+            ("other", "UA", "holds", "UA", "share_of_region", 0.005, "exact", "2025-07-01", None),
+            ("other", "RU", "gained", "UA", "settlements", 8, "exact", "2025-06-29", "2025-06-22"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-63",
+                "settlements",
+                3,
+                "exact",
+                "2025-06-29",
+                "2025-06-22",
+            ),
+        ],
+        id="a-bare-number-after-the-sentences-own-unit",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Monday that its troops had captured two "
+        "villages. In the Dnipropetrovsk region, the regional military administration said "
+        "on Friday that Russian forces held about 400 square kilometres.",
+        date(2025, 12, 30),
+        [
+            ("RU", "RU", "gained", "UA", "settlements", 2, "exact", "2025-12-29", None),
+            ("UA", "RU", "holds", "UA-12", "area_km2", 400, "about", "2025-12-26", None),
+        ],
+        id="a-regional-office-speaks-for-its-region",
+    ),
+    pytest.param(
+        "LONDON — Russian forces have captured less than 1% of Ukraine's territory since "
+        "the start of the year, British Defence Secretary John Healey said on Monday.",
+        date(2025, 6, 10),
+        [
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA",
+                "share_of_region",
+                0.01,
+                "less_than",
+                "2025-06-09",
+                "2025-01-01",
+            )
+        ],
+        id="a-claims-clause-is-no-setting",
     ),
 ]
 
