@@ -4,8 +4,8 @@ Reads admin boundaries (:mod:`claimmap.geo.regions`) and a folder of dated
 control snapshots (:mod:`claimmap.geo.snapshots`); writes
 :class:`~claimmap.model.ControlArea` rows ``date,region,holder,status,area_km2``:
 
-- ``held``: the geodesic area of the region's intersection with the holder's
-  polygons (the union of them: a map's layers overlap);
+- ``held``: the area of the region's intersection with the holder's polygons
+  (the union of them: a map's layers overlap);
 - ``contested``: the grey zone in the region, less any part drawn as held;
 - ``derived``: where a map draws only the ground held against a country's
   owner (DeepStateMap draws no Ukrainian-held polygons inside Ukraine), the
@@ -14,24 +14,30 @@ control snapshots (:mod:`claimmap.geo.snapshots`); writes
   of it lying in its own country;
 - ``total``: the region's own area.
 
-Areas are geodesic on WGS84 (:func:`claimmap.geo.geodesy.geodesic_area_km2`).
+Areas are on the WGS84 ellipsoid. Polygons are cut in a Lambert azimuthal
+equal-area plane centred on the regions (:class:`~claimmap.geo.geodesy.EqualAreaPlane`),
+whose planar areas are areas on the ellipsoid; regions spread over more than 60° of
+longitude or latitude are cut in lon/lat and measured by
+:func:`~claimmap.geo.geodesy.geodesic_area_km2`, as are the regions' totals.
 Each snapshot's rows are cached under its content hash (and the regions', and
 this module's version), so measuring the same maps again only reads the cache.
 
-How it is fast (``benchmarks/areas_speed.py``): instead of uniting each layer and
-cutting the union by every region, each polygon is cut by the regions its box
-meets, once per run (maps repeat about half their polygons from one day to the
-next); a region that holds a polygon whole takes it uncut and a polygon that holds a
-region whole gives the region's area. A layer's area is then the sum of its
-polygons' pieces less their overlaps (exact inclusion-exclusion; the layers of a
-DeepStateMap snapshot meet in slivers). A region exactly tiled by others (the
-country outline by its oblasts) is the sum of them.
+How it is fast (``benchmarks/areas_speed.py``): maps drawn days apart differ along
+the front and nowhere else, so the plane is cut into square tiles and work is kept
+per tile by content. Each polygon is cut into its pieces per tile once per run
+(halving its box with ``clip_by_rect``, linear in its vertices; a piece that fills
+its tile is not cut further). A layer's area in a region is the sum over tiles of
+the area of the union of its pieces there, cut by the region's part of the tile;
+that sum's terms are kept by the tile and the content of the pieces, and a map
+shares most of them with the one before. Pieces are united only where their
+interiors overlap, and the grey zone is cut by held ground only where they overlap.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections import defaultdict
@@ -48,7 +54,7 @@ from shapely.geometry.base import BaseGeometry
 
 from claimmap.__about__ import __version__
 from claimmap.errors import InputError
-from claimmap.geo.geodesy import geodesic_area_km2, polygons_of
+from claimmap.geo.geodesy import EqualAreaPlane, geodesic_area_km2, polygons_of
 from claimmap.geo.regions import Regions, read_regions, regions_hash
 from claimmap.geo.snapshots import (
     ControlFeature,
@@ -60,18 +66,9 @@ from claimmap.geo.snapshots import (
 from claimmap.model import ControlArea, ControlStatus, Finding, Holder
 
 # Bump when the numbers a snapshot gives could change, so old cache entries are ignored.
-ENGINE_VERSION: Final = "areas-2"
-
-# A region is the sum of the regions it covers when their areas add up to its own
-# within this fraction (OCHA's oblasts tile its outline of Ukraine to ~1e-10).
-_TILING_TOLERANCE: Final = 1e-7
+ENGINE_VERSION: Final = "areas-3"
 
 _OWNERS: Final = {"RU": Holder.RU, "UA": Holder.UA}
-
-# Overlaps between two polygons smaller than this (in square degrees, about 10 m²)
-# are left out: they are rounding noise along shared borders, change no figure by
-# more than 0.00001 km², and would each cost a cut by the regions.
-_NEGLIGIBLE_DEG2: Final = 1e-9
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -176,45 +173,136 @@ class _LazyRegions:
 # status, area in km².
 _Row = tuple[str, str, str, float]
 
+# Side of a tile: in the equal-area plane, metres; in lon/lat, degrees. About the
+# best trade between cutting every changed polygon into more pieces and
+# re-measuring more of a tile when a piece of it changes (25-60 km time alike).
+_TILE_M: Final = 40_000.0
+_TILE_DEG: Final = 0.4
+
+# Regions spread over more than this (longitude or latitude, degrees) are measured
+# in lon/lat: one azimuthal plane would bend long edges far from its centre.
+_PLANE_SPAN_DEG: Final = 60.0
+
+# Polygons reaching this far beyond the regions' box are cut to it (plus this
+# margin) before they are projected: the far side of the Earth has no projection.
+_MARGIN_DEG: Final = 1.0
+
+# Key of a piece that fills its tile; keys of other pieces are content hashes.
+_FILLED: Final = b"filled"
+
+# DE-9IM pattern: the interiors meet (more than a shared edge).
+_INTERIORS_MEET: Final = "T********"
+
+_POLYGONAL: Final = (int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON))
+
+_Tile = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A region's part of a tile; ``shape`` None when the region covers the tile."""
+
+    region: int
+    shape: BaseGeometry | None
+    area_km2: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A polygon's part of a tile; ``shape`` None when it fills the tile."""
+
+    tile: _Tile
+    key: bytes
+    shape: BaseGeometry | None
+
+
+class _Plane:
+    """Where polygons are cut and measured: an equal-area projection, or lon/lat."""
+
+    def __init__(self, geometries: np.ndarray[Any, Any]) -> None:
+        west, south, east, north = (float(v) for v in shapely.total_bounds(geometries))
+        self.projection: EqualAreaPlane | None = None
+        self.tile = _TILE_DEG
+        if max(east - west, north - south) <= _PLANE_SPAN_DEG:
+            self.projection = EqualAreaPlane(lon=(west + east) / 2, lat=(south + north) / 2)
+            self.tile = _TILE_M
+        self.extent = (
+            west - _MARGIN_DEG,
+            south - _MARGIN_DEG,
+            east + _MARGIN_DEG,
+            north + _MARGIN_DEG,
+        )
+
+    def project(self, geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        if self.projection is None:
+            return geometries
+        return self.projection.project(geometries)
+
+    def area_km2(self, geometry: BaseGeometry) -> float:
+        if self.projection is None:
+            return geodesic_area_km2(geometry)
+        return float(shapely.area(geometry)) / 1e6
+
 
 class _Engine:
     """Measures snapshots against one set of regions, reusing work across snapshots."""
 
     def __init__(self, regions: Regions) -> None:
         self.regions = regions
-        self.geometries = np.asarray(regions.geometries, dtype=object)
-        self.composites = _composites(regions, self.geometries)
-        self.simple = [i for i in range(len(regions.codes)) if i not in self.composites]
-        self.tree = shapely.STRtree(self.geometries[self.simple])
-        self.pieces: dict[bytes, dict[int, float]] = {}
-        self.shared: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
+        geometries = np.asarray(regions.geometries, dtype=object)
+        self.plane = _Plane(geometries)
+        self.outlines = _valid(self.plane.project(geometries))
+        shapely.prepare(self.outlines)
+        self.tree = shapely.STRtree(self.outlines)
+        west, south, east, north = (float(v) for v in shapely.total_bounds(self.outlines))
+        self.bounds = (west, south, east, north)
+        self.parts: dict[_Tile, tuple[_Part, ...]] = {}
+        # Kept from one snapshot to the next only for what the last one used: maps
+        # repeat the day before's polygons, rarely older ones.
+        self.pieces: dict[bytes, tuple[_Piece, ...]] = {}
+        self.layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
 
     def measure(self, snapshot: Snapshot) -> list[_Row]:
         features = snapshot.features
         geometries = np.asarray([f.geometry for f in features], dtype=object)
         keys = [_key(wkb) for wkb in shapely.to_wkb(geometries)] if features else []
-        sides = [str(f.holder) if f.holder is not None else "" for f in features]
-        # Each layer's area in a region is the sum of its polygons' pieces, less what
-        # they share: for polygon i, the union of its overlaps with the earlier
-        # polygons j < i of the same layer (exact inclusion-exclusion, in order).
-        # DeepState's layers meet in slivers of well under a km², so this is cheap
-        # where uniting the layers and cutting the union by every region is not.
+        pieces = {key: self.pieces[key] for key in keys if key in self.pieces}
+        new = [n for n, key in enumerate(keys) if key not in pieces]
+        if new:
+            for n, shape in zip(new, self._planar(geometries[new]), strict=True):
+                pieces[keys[n]] = self._cut(shape) if shape is not None else ()
+        self.pieces = pieces
+        tiles: dict[_Tile, dict[str, list[_Piece]]] = defaultdict(
+            lambda: {"RU": [], "UA": [], "": []}
+        )
+        for feature, key in zip(features, keys, strict=True):
+            side = str(feature.holder) if feature.holder is not None else ""
+            for piece in pieces[key]:
+                tiles[piece.tile][side].append(piece)
         values: dict[tuple[int, str], float] = defaultdict(float)
-        for geometry, key, side in zip(geometries, keys, sides, strict=True):
-            for region, area in self._pieces(geometry, key).items():
-                values[region, side] += area
-        shared = self._overlaps(geometries, keys)
-        for i, side in enumerate(sides):
-            twice = [sliver for (a, b), sliver in shared.items() if a == i and sides[b] == side]
-            self._subtract(values, twice, side)
-        # The grey zone is what no side holds: less its overlaps with held ground.
-        under = [
-            sliver for (a, b), sliver in shared.items() if (sides[a] == "") != (sides[b] == "")
-        ]
-        self._subtract(values, under, "")
-        for region, parts in self.composites.items():
-            for side in ("RU", "UA", ""):
-                values[region, side] = sum(values[part, side] for part in parts)
+        layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
+        for tile, sides in tiles.items():
+            held = sides["RU"] + sides["UA"]
+            for side, drawn in sides.items():
+                if not drawn:
+                    continue
+                # The grey zone is what no side holds: it depends on the held pieces too.
+                under = held if side == "" else []
+                known = (tile, _keys(drawn), _keys(under))
+                areas = layers.get(known)
+                if areas is None:
+                    areas = self.layers.get(known)
+                if areas is None:
+                    areas = self._measure_layer(tile, drawn, under)
+                layers[known] = areas
+                for region, area in areas:
+                    values[region, side] += area
+        self.layers = layers
+        return self._rows(features, values)
+
+    def _rows(
+        self, features: Iterable[ControlFeature], values: dict[tuple[int, str], float]
+    ) -> list[_Row]:
         drawn = _drawn(features)
         rows: list[_Row] = []
         for region, code in enumerate(self.regions.codes):
@@ -231,88 +319,206 @@ class _Engine:
             rows.append((code, "", "total", total))
         return rows
 
-    def _pieces(self, geometry: BaseGeometry, key: bytes) -> dict[int, float]:
-        """Return the area of one polygon in each region it meets, cut once per run."""
-        known = self.pieces.get(key)
+    def _planar(self, geometries: np.ndarray[Any, Any]) -> list[BaseGeometry | None]:
+        """Return the polygons in the plane, None for those far from every region."""
+        west, south, east, north = self.plane.extent
+        bounds = shapely.bounds(geometries)
+        away = (
+            (bounds[:, 0] > east)
+            | (bounds[:, 2] < west)
+            | (bounds[:, 1] > north)
+            | (bounds[:, 3] < south)
+        )
+        beyond = ~away & (
+            (bounds[:, 0] < west)
+            | (bounds[:, 2] > east)
+            | (bounds[:, 1] < south)
+            | (bounds[:, 3] > north)
+        )
+        geometries = geometries.copy()
+        if self.plane.projection is not None and beyond.any():
+            # Densified, so that its edges stay short (and far from any region) in the plane.
+            frame = shapely.segmentize(shapely.box(west, south, east, north), 0.1)
+            geometries[beyond] = shapely.intersection(geometries[beyond], frame)
+        shapes: list[BaseGeometry | None] = [None] * len(geometries)
+        near = np.flatnonzero(~away)
+        if len(near):
+            for n, shape in zip(near, _valid(self.plane.project(geometries[near])), strict=True):
+                shapes[n] = None if shape.is_empty else shape
+        return shapes
+
+    def _cut(self, shape: BaseGeometry) -> tuple[_Piece, ...]:
+        """Return a polygon's pieces in each tile that some region meets."""
+        size = self.plane.tile
+        xmin, ymin, xmax, ymax = shape.bounds
+        pieces: list[_Piece] = []
+        # Halving the box keeps each clip linear in the vertices left, instead of
+        # clipping the whole polygon once per tile.
+        stack = [(shape, *_span(xmin, xmax, size), *_span(ymin, ymax, size))]
+        while stack:
+            piece, i0, i1, j0, j1 = stack.pop()
+            bounds = (i0 * size, j0 * size, (i1 + 1) * size, (j1 + 1) * size)
+            if not _overlap(bounds, self.bounds):
+                continue
+            if _fills(piece, bounds):
+                pieces.extend(
+                    _Piece(tile=(i, j), key=_FILLED, shape=None)
+                    for i in range(i0, i1 + 1)
+                    for j in range(j0, j1 + 1)
+                    if self._parts((i, j))
+                )
+            elif i0 == i1 and j0 == j1:
+                if self._parts((i0, j0)):
+                    pieces.append(
+                        _Piece(tile=(i0, j0), key=_key(shapely.to_wkb(piece)), shape=piece)
+                    )
+            else:
+                if i1 - i0 >= j1 - j0:
+                    middle = (i0 + i1) // 2
+                    halves = [(i0, middle, j0, j1), (middle + 1, i1, j0, j1)]
+                else:
+                    middle = (j0 + j1) // 2
+                    halves = [(i0, i1, j0, middle), (i0, i1, middle + 1, j1)]
+                for a0, a1, b0, b1 in halves:
+                    half = _polygonal(
+                        shapely.clip_by_rect(
+                            piece, a0 * size, b0 * size, (a1 + 1) * size, (b1 + 1) * size
+                        )
+                    )
+                    if half is not None:
+                        stack.append((half, a0, a1, b0, b1))
+        return tuple(pieces)
+
+    def _parts(self, tile: _Tile) -> tuple[_Part, ...]:
+        """Return the regions' parts of a tile (computed once per run)."""
+        known = self.parts.get(tile)
         if known is not None:
             return known
-        pieces: dict[int, float] = {}
-        candidates = self.tree.query(geometry)
-        if len(candidates):
-            shapely.prepare(geometry)
-        bounds = geometry.bounds
-        whole: float | None = None
-        for index in candidates:
-            region = self.simple[int(index)]
-            outline = self.geometries[region]
-            if outline.contains(geometry):
-                whole = geodesic_area_km2(geometry) if whole is None else whole
-                pieces[region] = whole
-            elif not outline.intersects(geometry):
+        size = self.plane.tile
+        bounds = (tile[0] * size, tile[1] * size, (tile[0] + 1) * size, (tile[1] + 1) * size)
+        cell = shapely.box(*bounds)
+        parts: list[_Part] = []
+        for index in self.tree.query(cell).tolist():
+            outline = self.outlines[index]
+            if outline.covers(cell):
+                parts.append(_Part(region=index, shape=None, area_km2=self.plane.area_km2(cell)))
                 continue
-            elif geometry.contains(outline):
-                pieces[region] = self.regions.areas_km2[region]
-            else:
-                # Cutting the region to the polygon's box first (a linear clip) saves
-                # the overlay most of a region's outline.
-                try:
-                    cut = shapely.intersection(geometry, shapely.clip_by_rect(outline, *bounds))
-                except shapely.errors.GEOSException:
-                    # clip_by_rect does not promise a valid result; the plain cut does.
-                    cut = shapely.intersection(geometry, outline)
-                area = geodesic_area_km2(cut)
-                if area > 0.0:
-                    pieces[region] = area
-        self.pieces[key] = pieces
-        return pieces
+            shape = _polygonal(shapely.clip_by_rect(outline, *bounds))
+            if shape is not None and not shape.is_valid:
+                # clip_by_rect does not promise a valid result; the plain cut does.
+                shape = _polygonal(shapely.intersection(outline, cell))
+            if shape is not None:
+                shapely.prepare(shape)
+                parts.append(_Part(region=index, shape=shape, area_km2=self.plane.area_km2(shape)))
+        self.parts[tile] = known = tuple(parts)
+        return known
 
-    def _overlaps(
-        self, geometries: np.ndarray[Any, Any], keys: list[bytes]
-    ) -> dict[tuple[int, int], BaseGeometry]:
-        """Return the polygonal overlap of each pair of polygons (i, j), i > j, that overlap."""
-        if len(geometries) < 2:
-            return {}
-        left, right = shapely.STRtree(geometries).query(geometries)
-        keep = left > right
-        left, right = left[keep], right[keep]
-        pairs = [
-            (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
-            for i, j in zip(left.tolist(), right.tolist(), strict=True)
-        ]
-        unknown = [n for n, pair in enumerate(pairs) if pair not in self.shared]
-        if unknown:
-            # Most polygons only touch their neighbours; a relate is cheaper than an
-            # overlay, so cut only pairs whose interiors meet.
-            a, b = geometries[left[unknown]], geometries[right[unknown]]
-            meet = shapely.relate_pattern(a, b, "T********")
-            for n, first, second, overlap in zip(unknown, a, b, meet, strict=True):
-                polygons = polygons_of(shapely.intersection(first, second)) if overlap else []
-                polygons = [p for p in polygons if p.area >= _NEGLIGIBLE_DEG2]
-                self.shared[pairs[n]] = _merge(polygons) if polygons else None
-        shared: dict[tuple[int, int], BaseGeometry] = {}
-        for i, j, pair in zip(left.tolist(), right.tolist(), pairs, strict=True):
-            sliver = self.shared[pair]
-            if sliver is not None:
-                shared[i, j] = sliver
-        return shared
+    def _measure_layer(
+        self, tile: _Tile, pieces: list[_Piece], under: list[_Piece]
+    ) -> tuple[tuple[int, float], ...]:
+        """Return the area of the union of ``pieces`` less ``under`` in each region's part."""
+        parts = self._parts(tile)
+        if any(p.shape is None for p in under):
+            return ()
+        if any(p.shape is None for p in pieces):
+            return tuple((part.region, part.area_km2) for part in parts)
+        shapes = [p.shape for p in pieces if p.shape is not None]
+        cover = [p.shape for p in under if p.shape is not None]
+        try:
+            layer = _disjoint(shapes, cover)
+        except shapely.errors.GEOSException:
+            # A clipped piece can touch itself (clip_by_rect does not promise a valid
+            # result); repaired, it cuts as it should.
+            layer = _disjoint(_repaired(shapes), _repaired(cover))
+        areas = []
+        for part in parts:
+            area = sum(self._area_in(shape, part) for shape in layer)
+            if area > 0.0:
+                areas.append((part.region, area))
+        return tuple(areas)
 
-    def _subtract(
-        self, values: dict[tuple[int, str], float], slivers: list[BaseGeometry], side: str
-    ) -> None:
-        """Take the area of the union of ``slivers`` off ``side`` in every region it meets."""
-        if not slivers:
-            return
-        union = slivers[0] if len(slivers) == 1 else shapely.union_all(slivers)
-        for region, area in self._pieces(union, _key(shapely.to_wkb(union))).items():
-            values[region, side] -= area
+    def _area_in(self, shape: BaseGeometry, part: _Part) -> float:
+        if part.shape is None or part.shape.contains(shape):
+            return self.plane.area_km2(shape)
+        if not part.shape.intersects(shape):
+            return 0.0
+        return self.plane.area_km2(shapely.intersection(shape, part.shape))
+
+
+def _disjoint(shapes: list[BaseGeometry], cover: list[BaseGeometry]) -> list[BaseGeometry]:
+    """Return the union of ``shapes`` less ``cover`` as polygons whose interiors do not meet.
+
+    Map polygons mostly only touch: they are united, and cut, only where they overlap.
+    """
+    if len(shapes) > 1:
+        first, second = np.triu_indices(len(shapes), 1)
+        array = np.asarray(shapes, dtype=object)
+        if shapely.relate_pattern(array[first], array[second], _INTERIORS_MEET).any():
+            shapes = [shapely.union_all(array)]
+    if cover:
+        layer = np.asarray(shapes, dtype=object)
+        held = np.asarray(cover, dtype=object)
+        meet = shapely.relate_pattern(layer[:, np.newaxis], held[np.newaxis, :], _INTERIORS_MEET)
+        if meet.any():
+            under = held[meet.any(axis=0)]
+            cut = _polygonal(
+                shapely.difference(
+                    shapes[0] if len(shapes) == 1 else shapely.union_all(layer),
+                    under[0] if len(under) == 1 else shapely.union_all(under),
+                )
+            )
+            shapes = [cut] if cut is not None else []
+    return shapes
+
+
+def _span(low: float, high: float, size: float) -> tuple[int, int]:
+    return math.floor(low / size), math.floor(high / size)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _fills(piece: BaseGeometry, bounds: tuple[float, float, float, float]) -> bool:
+    """Whether a piece clipped to ``bounds`` is the whole box (four corners, the box's area)."""
+    box_area = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1])
+    return bool(shapely.get_num_coordinates(piece) == 5) and piece.area >= box_area * (1 - 1e-12)
+
+
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
+    """Return the polygons of a geometry (as they are when it is polygonal), None if none."""
+    if geometry.is_empty:
+        return None
+    if int(shapely.get_type_id(geometry)) in _POLYGONAL:
+        return geometry if geometry.area > 0.0 else None
+    polygons = [p for p in polygons_of(geometry) if p.area > 0.0]
+    if not polygons:
+        return None
+    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
+
+
+def _valid(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Return the geometries repaired where invalid (a projection can make a ring touch itself)."""
+    invalid = ~shapely.is_valid(geometries)
+    if invalid.any():
+        geometries = geometries.copy()
+        for n in np.flatnonzero(invalid):
+            repaired = _polygonal(shapely.make_valid(geometries[n]))
+            geometries[n] = repaired if repaired is not None else shapely.Polygon()
+    return geometries
+
+
+def _repaired(shapes: list[BaseGeometry]) -> list[BaseGeometry]:
+    repaired = (_polygonal(shapely.make_valid(s)) for s in shapes)
+    return [s for s in repaired if s is not None]
+
+
+def _keys(pieces: list[_Piece]) -> tuple[bytes, ...]:
+    return tuple(sorted(p.key for p in pieces))
 
 
 def _key(wkb: bytes) -> bytes:
     return hashlib.blake2b(wkb, digest_size=16).digest()
-
-
-def _merge(polygons: list[shapely.Polygon]) -> BaseGeometry:
-    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
 
 
 def _drawn(features: Iterable[ControlFeature]) -> set[tuple[str, str]]:
@@ -322,25 +528,6 @@ def _drawn(features: Iterable[ControlFeature]) -> set[tuple[str, str]]:
         for f in features
         if f.holder is not None and f.country is not None and f.status is ControlStatus.HELD
     }
-
-
-def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int, tuple[int, ...]]:
-    """Return the regions exactly tiled by other regions, with their tiles."""
-    tree = shapely.STRtree(geometries)
-    composites: dict[int, tuple[int, ...]] = {}
-    for index, geometry in enumerate(geometries):
-        tiles = tuple(int(j) for j in tree.query(geometry, predicate="covers") if j != index)
-        if len(tiles) < 2:
-            continue
-        total = regions.areas_km2[index]
-        covered = sum(regions.areas_km2[j] for j in tiles)
-        if abs(covered - total) <= _TILING_TOLERANCE * total:
-            composites[index] = tiles
-    # A tile that is itself tiled would be counted twice; keep only simple tiles.
-    for index, parts in list(composites.items()):
-        if any(part in composites for part in parts):
-            del composites[index]
-    return composites
 
 
 class _Cache:
