@@ -68,6 +68,10 @@ from claimmap.model import ControlArea, ControlStatus, Finding, Holder
 # Bump when the numbers a snapshot gives could change, so old cache entries are ignored.
 ENGINE_VERSION: Final = "areas-3"
 
+# A region is the sum of the regions it covers when their areas add up to its own
+# within this fraction (OCHA's oblasts tile its outline of Ukraine to ~1e-10).
+_TILING_TOLERANCE: Final = 1e-7
+
 _OWNERS: Final = {"RU": Holder.RU, "UA": Holder.UA}
 
 
@@ -250,8 +254,12 @@ class _Engine:
     def __init__(self, regions: Regions) -> None:
         self.regions = regions
         geometries = np.asarray(regions.geometries, dtype=object)
+        # A region tiled by others (the outline of Ukraine by its oblasts) is their
+        # sum: cutting it too would double the cuts along its border.
+        self.composites = _composites(regions, geometries)
+        self.simple = [n for n in range(len(geometries)) if n not in self.composites]
         self.plane = _Plane(geometries)
-        self.outlines = _valid(self.plane.project(geometries))
+        self.outlines = _valid(self.plane.project(geometries[self.simple]))
         shapely.prepare(self.outlines)
         self.tree = shapely.STRtree(self.outlines)
         west, south, east, north = (float(v) for v in shapely.total_bounds(self.outlines))
@@ -298,6 +306,9 @@ class _Engine:
                 for region, area in areas:
                     values[region, side] += area
         self.layers = layers
+        for region, members in self.composites.items():
+            for side in ("RU", "UA", ""):
+                values[region, side] = sum(values[member, side] for member in members)
         return self._rows(features, values)
 
     def _rows(
@@ -399,9 +410,9 @@ class _Engine:
         cell = shapely.box(*bounds)
         parts: list[_Part] = []
         for index in self.tree.query(cell).tolist():
-            outline = self.outlines[index]
+            outline, region = self.outlines[index], self.simple[index]
             if outline.covers(cell):
-                parts.append(_Part(region=index, shape=None, area_km2=self.plane.area_km2(cell)))
+                parts.append(_Part(region=region, shape=None, area_km2=self.plane.area_km2(cell)))
                 continue
             shape = _polygonal(shapely.clip_by_rect(outline, *bounds))
             if shape is not None and not shape.is_valid:
@@ -409,7 +420,7 @@ class _Engine:
                 shape = _polygonal(shapely.intersection(outline, cell))
             if shape is not None:
                 shapely.prepare(shape)
-                parts.append(_Part(region=index, shape=shape, area_km2=self.plane.area_km2(shape)))
+                parts.append(_Part(region=region, shape=shape, area_km2=self.plane.area_km2(shape)))
         self.parts[tile] = known = tuple(parts)
         return known
 
@@ -443,6 +454,44 @@ class _Engine:
         if not part.shape.intersects(shape):
             return 0.0
         return self.plane.area_km2(shapely.intersection(shape, part.shape))
+
+
+def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int, tuple[int, ...]]:
+    """Return the regions exactly tiled by other regions, with the regions that tile them."""
+    tree = shapely.STRtree(geometries)
+    bounds = shapely.bounds(geometries)
+    inner = shapely.point_on_surface(geometries)
+    composites: dict[int, tuple[int, ...]] = {}
+    for index, geometry in enumerate(geometries):
+        # Only a region inside this one's box, with a point inside it, can be covered
+        # by it: ``covers`` is costly where borders are shared, so it sees only those.
+        west, south, east, north = bounds[index]
+        within = (
+            (bounds[:, 0] >= west)
+            & (bounds[:, 1] >= south)
+            & (bounds[:, 2] <= east)
+            & (bounds[:, 3] <= north)
+        ).tolist()
+        candidates = [
+            j
+            for j in tree.query(geometry).tolist()
+            if j != index and within[j] and geometry.contains(inner[j])
+        ]
+        if len(candidates) < 2:
+            continue
+        covered = shapely.covers(geometry, geometries[candidates])
+        members = tuple(j for j, inside in zip(candidates, covered.tolist(), strict=True) if inside)
+        total = regions.areas_km2[index]
+        if (
+            len(members) >= 2
+            and abs(sum(regions.areas_km2[j] for j in members) - total) <= _TILING_TOLERANCE * total
+        ):
+            composites[index] = members
+    # A member that is itself tiled would be counted twice; keep only simple members.
+    for index, members in list(composites.items()):
+        if any(member in composites for member in members):
+            del composites[index]
+    return composites
 
 
 def _disjoint(shapes: list[BaseGeometry], cover: list[BaseGeometry]) -> list[BaseGeometry]:
