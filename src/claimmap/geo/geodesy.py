@@ -122,42 +122,47 @@ class EqualAreaPlane:
 
 
 def _densified(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """Return the geometries with points added along their edges longer than the plane allows."""
-    coords, owner = shapely.get_coordinates(geometries, return_index=True)
-    # Control maps have few long edges: find the geometries holding one at numpy speed
-    # (steps between two rings count too, which only costs a closer look).
-    flagged = np.unique(owner[1:][_edge_km(coords) > MAX_PLANE_EDGE_KM])
-    if not len(flagged):
+    """Return the geometries with points added along their edges longer than the plane allows.
+
+    All at once: the rings' coordinates in one array, the new points from one
+    ``Geod.inv`` and one ``Geod.fwd`` call, then the polygons rebuilt from the array.
+    """
+    polygonal = np.isin(shapely.get_type_id(geometries), (_POLYGON, _MULTIPOLYGON))
+    polygonal &= ~shapely.is_empty(geometries)
+    if not polygonal.any():
         return geometries
-    out = geometries.copy()
-    for n in flagged.tolist():
-        out[n] = _densified_geometry(geometries[n])
-    return out
-
-
-def _densified_geometry(geometry: BaseGeometry) -> BaseGeometry:
-    polygons = [
-        shapely.Polygon(_densified_ring(p.exterior), [_densified_ring(r) for r in p.interiors])
-        for p in polygons_of(geometry)
-    ]
-    if not polygons:
-        return geometry
-    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
-
-
-def _densified_ring(ring: BaseGeometry) -> np.ndarray[Any, Any]:
-    coords = shapely.get_coordinates(ring)
+    kind, coords, offsets = shapely.to_ragged_array(geometries[polygonal])
+    ring_ends = offsets[0]
     lengths = _edge_km(coords)
-    parts = []
-    start = 0
-    for k in np.flatnonzero(lengths > MAX_PLANE_EDGE_KM).tolist():
-        parts.append(coords[start : k + 1])
-        (lon1, lat1), (lon2, lat2) = coords[k], coords[k + 1]
-        between = GEOD.npts(lon1, lat1, lon2, lat2, int(lengths[k] // MAX_PLANE_EDGE_KM))
-        parts.append(np.asarray(between, dtype=float).reshape(-1, 2))
-        start = k + 1
-    parts.append(coords[start:])
-    return np.concatenate(parts)
+    # The step from one ring's last point to the next ring's first is not an edge.
+    lengths[ring_ends[1:-1] - 1] = 0.0
+    long = np.flatnonzero(lengths > MAX_PLANE_EDGE_KM)
+    if not len(long):
+        return geometries
+    count = (lengths[long] // MAX_PLANE_EDGE_KM).astype(int)
+    start, end = coords[long], coords[long + 1]
+    # Walked from its lesser end, so that two polygons sharing an edge (one each
+    # way) get the very same points, and still only share it.
+    flip = (start[:, 0] > end[:, 0]) | ((start[:, 0] == end[:, 0]) & (start[:, 1] > end[:, 1]))
+    start, end = np.where(flip[:, None], end, start), np.where(flip[:, None], start, end)
+    azimuth, _, distance = GEOD.inv(start[:, 0], start[:, 1], end[:, 0], end[:, 1])
+    # The k-th of n points on an edge lies k / (n + 1) of the way along its geodesic.
+    edge = np.repeat(np.arange(len(long)), count)
+    step = np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count) + 1
+    step = np.where(flip[edge], count[edge] + 1 - step, step)
+    lon, lat, _ = GEOD.fwd(
+        start[edge, 0], start[edge, 1], azimuth[edge], distance[edge] * step / (count[edge] + 1)
+    )
+    dense = np.insert(coords, np.repeat(long + 1, count), np.column_stack([lon, lat]), axis=0)
+    added = np.concatenate([[0], np.cumsum(count)])
+    ring_ends = ring_ends + added[np.searchsorted(long, ring_ends, side="left")]
+    rebuilt = shapely.from_ragged_array(kind, dense, (ring_ends, *offsets[1:]))
+    # Mixed with multipolygons, polygons come back as one-part multipolygons.
+    single = shapely.get_type_id(geometries[polygonal]) == _POLYGON
+    rebuilt[single] = shapely.get_geometry(rebuilt[single], 0)
+    out = geometries.copy()
+    out[polygonal] = rebuilt
+    return out
 
 
 def _edge_km(coords: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
