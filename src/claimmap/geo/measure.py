@@ -267,6 +267,9 @@ class _Engine:
         west, south, east, north = (float(v) for v in shapely.total_bounds(self.outlines))
         self.bounds = (west, south, east, north)
         self.parts: dict[_Tile, tuple[_Part, ...]] = {}
+        # Tiles whose region parts cover them without overlapping (along the border of
+        # two oblasts): there a shape's area in the last region is what the others leave.
+        self.partitioned: dict[_Tile, bool] = {}
         # Kept from one snapshot to the next only for what the last one used: maps
         # repeat the day before's polygons, rarely older ones.
         self.pieces: dict[bytes, tuple[_Piece, ...]] = {}
@@ -467,6 +470,7 @@ class _Engine:
                 shapely.prepare(shape)
                 parts.append(_Part(region=region, shape=shape, area_km2=self.plane.area_km2(shape)))
         self.parts[tile] = known = tuple(parts)
+        self.partitioned[tile] = _partition(known, self.plane.area_km2(cell))
         return known
 
     def _measure_layers(
@@ -582,14 +586,44 @@ class _Engine:
             crossing = partial[~inside[partial]]
             crossing = crossing[shapely.intersects(parts[crossing], every[crossing])]
             areas[inside] = self.plane.areas_km2(every[inside])
-            areas[crossing] = self.plane.areas_km2(
-                shapely.intersection(every[crossing], parts[crossing])
-            )
+            # In a tile its parts partition, a shape crossing several of them has in
+            # the last what the others leave: one cut fewer.
+            owners = np.asarray(owner, dtype=int)
+            crosses = np.bincount(owners[crossing], minlength=len(items))
+            within = np.bincount(owners[partial[inside[partial]]], minlength=len(items))
+            last = {
+                owner[k]: k
+                for k in crossing.tolist()
+                if crosses[owner[k]] > 1
+                and not within[owner[k]]
+                and self.partitioned[items[owner[k]][0]]
+            }
+            rest = np.asarray(list(last.values()), dtype=int)
+            cut = np.setdiff1d(crossing, rest)
+            areas[cut] = self.plane.areas_km2(shapely.intersection(every[cut], parts[cut]))
+            if len(rest):
+                taken = np.zeros(len(items))
+                np.add.at(taken, owners[cut], areas[cut])
+                whole = self.plane.areas_km2(every[rest])
+                areas[rest] = np.maximum(whole - taken[owners[rest]], 0.0)
         totals: list[dict[int, float]] = [{} for _ in items]
         for n, r, area in zip(owner, region, areas.tolist(), strict=True):
             if area > 0.0:
                 totals[n][r] = totals[n].get(r, 0.0) + area
         return [tuple(t.items()) for t in totals]
+
+
+def _partition(parts: tuple[_Part, ...], cell_km2: float) -> bool:
+    """Whether a tile's region parts cover it without overlapping (to 1e-9 of its area)."""
+    shapes = [part.shape for part in parts]
+    if len(shapes) < 2 or any(shape is None for shape in shapes):
+        return False
+    if abs(sum(part.area_km2 for part in parts) - cell_km2) > 1e-9 * cell_km2:
+        return False
+    first, second = np.triu_indices(len(shapes), 1)
+    array = np.asarray(shapes, dtype=object)
+    a, b = array[first], array[second]
+    return not (shapely.intersects(a, b) & ~shapely.touches(a, b)).any()
 
 
 def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int, tuple[int, ...]]:
