@@ -191,6 +191,10 @@ _PLANE_SPAN_DEG: Final = 60.0
 # margin) before they are projected: the far side of the Earth has no projection.
 _MARGIN_DEG: Final = 1.0
 
+# A box of at most this many tiles is clipped tile by tile rather than halved again:
+# fewer clips, each over a few more vertices.
+_DIRECT_TILES: Final = 9
+
 # Key of a piece that fills its tile; keys of other pieces are content hashes.
 _FILLED: Final = b"filled"
 
@@ -411,7 +415,9 @@ class _Engine:
                     if self._parts((i0, j0)):
                         found[n].append(((i0, j0), piece))
                 else:
-                    if i1 - i0 >= j1 - j0:
+                    if (i1 - i0 + 1) * (j1 - j0 + 1) <= _DIRECT_TILES:
+                        spans = [(i, i, j, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+                    elif i1 - i0 >= j1 - j0:
                         middle = (i0 + i1) // 2
                         spans = [(i0, middle, j0, j1), (middle + 1, i1, j0, j1)]
                     else:
