@@ -280,6 +280,7 @@ class _Engine:
         self.layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
         self.areas: dict[bytes, tuple[tuple[int, float], ...]] = {}
         self.meet: dict[tuple[bytes, bytes], bool] = {}
+        self.sliver: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
 
     def measure(self, snapshot: Snapshot) -> list[_Row]:
         features = snapshot.features
@@ -326,6 +327,11 @@ class _Engine:
         self.meet = {
             pair: meet
             for pair, meet in self.meet.items()
+            if pair[0] in current and pair[1] in current
+        }
+        self.sliver = {
+            pair: sliver
+            for pair, sliver in self.sliver.items()
             if pair[0] in current and pair[1] in current
         }
         for region, members in self.composites.items():
@@ -484,9 +490,13 @@ class _Engine:
     ) -> dict[tuple[Any, ...], tuple[tuple[int, float], ...]]:
         """Return, for each tile and layer, the area of its pieces less those under it, by region.
 
+        By exact inclusion-exclusion over the slivers where pieces overlap (map layers
+        meet in slivers): the union of pieces d1..dn has the area of each d_i less that
+        of the union of its overlaps with d1..d_{i-1}; the part of it under held ground
+        has the area of the union of its overlaps with the held pieces. Areas of pieces
+        and overlaps of pairs are kept from one map to the next, so a tile where one
+        piece changed costs that piece's cut and its overlaps, not the whole tile's.
         All the tiles of a map at once, each step one shapely call over all of them.
-        Where a tile's pieces only touch, its area is the sum of theirs, kept per piece:
-        a tile that changed keeps the areas of its pieces that did not.
         """
         done: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
         jobs: list[tuple[tuple[Any, ...], _Tile, list[_Piece], list[_Piece]]] = []
@@ -496,56 +506,64 @@ class _Engine:
             elif any(p.shape is None for p in drawn):
                 done[known] = tuple((part.region, part.area_km2) for part in self._parts(tile))
             else:
-                jobs.append((known, tile, drawn, under))
-        meets = self._meets(
-            [
-                (a, b)
-                for _, _, drawn, under in jobs
-                for i, a in enumerate(drawn)
-                for b in [*drawn[i + 1 :], *under]
-            ]
-        )
-        united: list[int] = []
-        unite: list[list[BaseGeometry]] = []
-        cut: list[list[BaseGeometry]] = []
+                jobs.append((known, tile, sorted(drawn, key=lambda p: p.key), under))
+        pairs = [
+            (a, b)
+            for _, _, drawn, under in jobs
+            for i, a in enumerate(drawn)
+            for b in [*drawn[:i], *under]
+        ]
+        meets = self._meets(pairs)
+        slivers = self._slivers([(a, b) for a, b in pairs if meets[_pair(a, b)]])
+        # Per tile, the unions of overlaps to take off: one per piece that overlaps
+        # those before it, and one for the part under held ground.
+        owners: list[int] = []
+        overlaps: list[list[BaseGeometry]] = []
         for n, (_, _, drawn, under) in enumerate(jobs):
-            overlap = any(meets[_pair(a, b)] for i, a in enumerate(drawn) for b in drawn[i + 1 :])
-            met = [b for b in under if any(meets[_pair(a, b)] for a in drawn)]
-            if overlap or met:
-                united.append(n)
-                unite.append([cast(BaseGeometry, p.shape) for p in drawn])
-                cut.append([cast(BaseGeometry, p.shape) for p in met])
-        try:
-            shapes = _disjoint(unite, cut)
-        except shapely.errors.GEOSException:
-            # A clipped piece can touch itself (clip_by_rect does not promise a valid
-            # result); repaired, it cuts as it should.
-            shapes = _disjoint([_repaired(u) for u in unite], [_repaired(c) for c in cut])
-        derived = dict(zip(united, shapes, strict=True))
-        # The pieces measured for the first time, and the shapes made above.
-        fresh = {
-            p.key: p
-            for n, (_, _, drawn, _) in enumerate(jobs)
-            if n not in derived
-            for p in drawn
-            if p.key not in self.areas
-        }
+            for i, a in enumerate(drawn):
+                found = _present(slivers.get(_pair(a, b)) for b in drawn[:i])
+                if found:
+                    owners.append(n)
+                    overlaps.append(found)
+            found = _present(slivers.get(_pair(a, b)) for a in drawn for b in under)
+            if found:
+                owners.append(n)
+                overlaps.append(found)
+        fresh = {p.key: p for _, _, drawn, _ in jobs for p in drawn if p.key not in self.areas}
         items = [(p.tile, cast(BaseGeometry, p.shape)) for p in fresh.values()]
-        items += [(jobs[n][1], shape) for n in united for shape in derived[n]]
+        items += [(jobs[n][1], shape) for n, shape in zip(owners, _unions(overlaps), strict=True)]
         measured = self._areas_by_region(items)
         self.areas.update(zip(fresh, measured[: len(fresh)], strict=True))
-        made = iter(measured[len(fresh) :])
-        for n, (known, _, drawn, _) in enumerate(jobs):
-            total: dict[int, float] = defaultdict(float)
-            for areas in (
-                [next(made) for _ in derived[n]]
-                if n in derived
-                else [self.areas[p.key] for p in drawn]
-            ):
-                for region, area in areas:
-                    total[region] += area
-            done[known] = tuple(total.items())
+        totals: list[dict[int, float]] = [defaultdict(float) for _ in jobs]
+        for n, (_, _, drawn, _) in enumerate(jobs):
+            for piece in drawn:
+                for region, area in self.areas[piece.key]:
+                    totals[n][region] += area
+        for n, areas in zip(owners, measured[len(fresh) :], strict=True):
+            for region, area in areas:
+                totals[n][region] -= area
+        for (known, _, _, _), total in zip(jobs, totals, strict=True):
+            done[known] = tuple((region, max(area, 0.0)) for region, area in total.items())
         return done
+
+    def _slivers(
+        self, pairs: list[tuple[_Piece, _Piece]]
+    ) -> dict[tuple[bytes, bytes], BaseGeometry | None]:
+        """Return the polygonal overlap of each pair of pieces (kept per pair of pieces)."""
+        unknown = {_pair(a, b): (a, b) for a, b in pairs if _pair(a, b) not in self.sliver}
+        if unknown:
+            first = np.asarray([a.shape for a, _ in unknown.values()], dtype=object)
+            second = np.asarray([b.shape for _, b in unknown.values()], dtype=object)
+            try:
+                overlaps = shapely.intersection(first, second)
+            except shapely.errors.GEOSException:
+                # A clipped piece can touch itself (clip_by_rect does not promise a
+                # valid result); repaired, it cuts as it should.
+                overlaps = shapely.intersection(_repaired(first), _repaired(second))
+            self.sliver.update(
+                zip(unknown, (_polygonal(o) for o in overlaps.tolist()), strict=True)
+            )
+        return {_pair(a, b): self.sliver[_pair(a, b)] for a, b in pairs}
 
     def _meets(self, pairs: list[tuple[_Piece, _Piece]]) -> dict[tuple[bytes, bytes], bool]:
         """Return whether the interiors of each pair of pieces meet (kept per pair of pieces)."""
@@ -670,22 +688,6 @@ def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int,
     return composites
 
 
-def _disjoint(
-    unite: list[list[BaseGeometry]], cut: list[list[BaseGeometry]]
-) -> list[list[BaseGeometry]]:
-    """Return, for each tile, the union of its ``unite`` shapes less its ``cut`` shapes."""
-    if not unite:
-        return []
-    unions = np.asarray(_unions(unite), dtype=object)
-    less = [n for n, c in enumerate(cut) if c]
-    if less:
-        unions[less] = shapely.difference(
-            unions[less], np.asarray(_unions([cut[n] for n in less]), dtype=object)
-        )
-    shapes = [_polygonal(u) for u in unions.tolist()]
-    return [[shape] if shape is not None else [] for shape in shapes]
-
-
 def _unions(groups: list[list[BaseGeometry]]) -> list[BaseGeometry]:
     """Return the union of each group (one shapely call; a group of one is itself)."""
     unions: list[BaseGeometry] = [g[0] for g in groups]
@@ -731,9 +733,13 @@ def _valid(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return geometries
 
 
-def _repaired(shapes: list[BaseGeometry]) -> list[BaseGeometry]:
-    repaired = (_polygonal(shapely.make_valid(s)) for s in shapes)
-    return [s for s in repaired if s is not None]
+def _repaired(shapes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    repaired = [_polygonal(shapely.make_valid(s)) for s in shapes.tolist()]
+    return np.asarray([s if s is not None else shapely.Polygon() for s in repaired], dtype=object)
+
+
+def _present(shapes: Iterable[BaseGeometry | None]) -> list[BaseGeometry]:
+    return [s for s in shapes if s is not None]
 
 
 def _pair(a: _Piece, b: _Piece) -> tuple[bytes, bytes]:
