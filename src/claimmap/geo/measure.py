@@ -74,6 +74,10 @@ _TILING_TOLERANCE: Final = 1e-7
 
 _OWNERS: Final = {"RU": Holder.RU, "UA": Holder.UA}
 
+# A row's holder and status from their strings (a dict is faster than the enum call).
+_HOLDER_OF: Final[dict[str, Holder | None]] = {"RU": Holder.RU, "UA": Holder.UA, "": None}
+_STATUS_OF: Final = {str(status): status for status in ControlStatus}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AreaResult:
@@ -133,8 +137,8 @@ def measure_areas(
             ControlArea(
                 date=item.date,
                 region=region,
-                holder=Holder(holder) if holder else None,
-                status=ControlStatus(status),
+                holder=_HOLDER_OF[holder],
+                status=_STATUS_OF[status],
                 area_km2=area,
                 source=item.path.name,
             )
@@ -591,6 +595,19 @@ class _Engine:
         self, items: list[tuple[_Tile, BaseGeometry]]
     ) -> list[tuple[tuple[int, float], ...]]:
         """Return the area of each shape in each region's part of its tile (one call per step)."""
+        try:
+            return self._areas_in_parts(items)
+        except shapely.errors.GEOSException:
+            # A clipped piece can touch itself (clip_by_rect does not promise a valid
+            # result); repaired, it cuts as it should.
+            shapes = _repaired(np.asarray([shape for _, shape in items], dtype=object))
+            return self._areas_in_parts(
+                [(tile, shape) for (tile, _), shape in zip(items, shapes.tolist(), strict=True)]
+            )
+
+    def _areas_in_parts(
+        self, items: list[tuple[_Tile, BaseGeometry]]
+    ) -> list[tuple[tuple[int, float], ...]]:
         owner, region, shapes, outlines = [], [], [], []
         for n, (tile, shape) in enumerate(items):
             for part in self._parts(tile):
