@@ -111,7 +111,8 @@ def to_geometries(objects: Sequence[Any]) -> list[BaseGeometry | None]:
     try:
         numbers = itertools.chain.from_iterable(itertools.chain.from_iterable(rings))
         total = sum(len(ring) for ring in rings) * width
-        coords = np.fromiter(numbers, dtype=float, count=total).reshape(-1, width)[:, :2]
+        flat = np.fromiter(numbers, dtype=float, count=total).reshape(-1, width)
+        coords = np.ascontiguousarray(flat[:, :2])
     except (TypeError, ValueError):
         for n, _, _ in batch:
             out[n] = to_geometry(objects[n])

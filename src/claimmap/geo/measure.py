@@ -17,8 +17,8 @@ control snapshots (:mod:`claimmap.geo.snapshots`); writes
 Areas are on the WGS84 ellipsoid. Polygons are cut in a Lambert azimuthal
 equal-area plane centred on the regions (:class:`~claimmap.geo.geodesy.EqualAreaPlane`),
 whose planar areas are areas on the ellipsoid; regions spread over more than 60° of
-longitude or latitude are cut in lon/lat and measured by
-:func:`~claimmap.geo.geodesy.geodesic_area_km2`, as are the regions' totals.
+longitude or latitude are cut in lon/lat (tiles are then hemispheres) and measured
+by :func:`~claimmap.geo.geodesy.geodesic_area_km2`, as are the regions' totals.
 Each snapshot's rows are cached under its content hash (and the regions', and
 this module's version), so measuring the same maps again only reads the cache.
 
@@ -181,11 +181,15 @@ class _LazyRegions:
 # status, area in km².
 _Row = tuple[str, str, str, float]
 
-# Side of a tile: in the equal-area plane, metres; in lon/lat, degrees. About the
-# best trade between cutting every changed polygon into more pieces and
-# re-measuring more of a tile when a piece of it changes (25-60 km time alike).
+# Side of a tile in the equal-area plane, metres: about the best trade between
+# cutting every changed polygon into more pieces and re-measuring more of a tile
+# when a piece of it changes (25-60 km time alike).
 _TILE_M: Final = 40_000.0
-_TILE_DEG: Final = 0.4
+
+# In lon/lat, tiles are hemispheres: their edges (meridian 0 and the equator) are
+# geodesics, so pieces cut there keep adding up to Karney's areas; a tile edge along
+# a parallel would not (a geodesic between two points of it bulges poleward).
+_TILE_DEG: Final = 360.0
 
 # Regions spread over more than this (longitude or latitude, degrees) are measured
 # in lon/lat: one azimuthal plane would bend long edges far from its centre.
