@@ -27,10 +27,12 @@ the front and nowhere else, so the plane is cut into square tiles and work is ke
 per tile by content. Each polygon is cut into its pieces per tile once per run
 (halving its box with ``clip_by_rect``, linear in its vertices; a piece that fills
 its tile is not cut further). A layer's area in a region is the sum over tiles of
-the area of the union of its pieces there, cut by the region's part of the tile;
-that sum's terms are kept by the tile and the content of the pieces, and a map
-shares most of them with the one before. Pieces are united only where their
-interiors overlap, and the grey zone is cut by held ground only where they overlap.
+the area of the union of its pieces there, cut by the region's part of the tile:
+the sum of the pieces' areas less the unions of their overlaps (exact
+inclusion-exclusion; for the grey zone, less its overlaps with held ground too).
+Those terms are kept by the tile and the content of the pieces, pieces' areas and
+pairs' overlaps by the pieces, and a map shares most of them with the one before.
+A region tiled by others (the outline of Ukraine by its oblasts) is their sum.
 """
 
 from __future__ import annotations
