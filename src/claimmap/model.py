@@ -184,7 +184,7 @@ class ControlStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ControlArea:
-    """The geodesic area one holder has in one region on one snapshot's date.
+    """The area (on the WGS84 ellipsoid) one holder has in one region on one snapshot's date.
 
     ``holder`` is None for the grey zone (``contested``) and the region (``total``);
     ``source`` names the snapshot file.

@@ -10,7 +10,7 @@ import shapely
 from geodata import ADMIN
 from shapely import GeometryCollection, LineString, Point, Polygon, box
 
-from claimmap.geo.geodesy import GEOD, geodesic_area_km2, polygons_of
+from claimmap.geo.geodesy import GEOD, EqualAreaPlane, geodesic_area_km2, polygons_of
 
 
 def band_area_km2(lon0: float, lat0: float, lon1: float, lat1: float) -> float:
@@ -81,3 +81,31 @@ def test_one_call_for_all_rings_equals_pyproj_ring_by_ring_on_ukraine() -> None:
     assert geodesic_area_km2(ukraine) == pytest.approx(reference, rel=1e-12)
     # The data's README gives 599,722.3 km² for the outline (the Sivash hole excluded).
     assert geodesic_area_km2(ukraine) == pytest.approx(599_722.3, abs=0.05)
+
+
+def test_equal_area_plane_gives_the_geodesic_area_of_edges_of_any_length() -> None:
+    """Edges over 10 km get points on their geodesic first: a box of four 100 km edges 4°
+    from the centre, a dense box and Ukraine's outline agree with Karney's areas."""
+    import json
+
+    document = json.loads(ADMIN.read_text())
+    outline = next(f for f in document["features"] if f["properties"]["iso"] == "UA")
+    ukraine = shapely.make_valid(shapely.geometry.shape(outline["geometry"]))
+    shapes = [box(30, 48, 31, 49), dense_box(33, 45, 35, 47), ukraine]
+    plane = EqualAreaPlane(lon=26.0, lat=49.5)
+    projected = plane.project(np.asarray(shapes, dtype=object))
+    for shape, flat in zip(shapes, projected, strict=True):
+        assert float(flat.area) / 1e6 == pytest.approx(geodesic_area_km2(shape), rel=1e-6)
+
+
+def test_an_edge_two_polygons_share_gets_the_same_points_in_both() -> None:
+    """Walked from its lesser end whichever way a polygon runs along it, so the two still
+    only touch in the plane (and a region's parts still tile it)."""
+    west = Polygon([(30, 48), (31, 48.2), (30.5, 49), (30, 48)])
+    east = Polygon([(31, 48.2), (30, 48), (31, 47), (31, 48.2)])
+    plane = EqualAreaPlane(lon=30.5, lat=48.0)
+    flat_west, flat_east = plane.project(np.asarray([west, east], dtype=object))
+    assert shapely.get_num_coordinates(flat_west) > 4  # the 78 km edge got points
+    assert shapely.touches(flat_west, flat_east)
+    assert flat_west.is_valid
+    assert flat_east.is_valid

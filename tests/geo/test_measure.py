@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 import shapely
 from geodata import CONTROL, feature, write_geojson
@@ -211,3 +212,49 @@ def test_rows_carry_the_statuses_and_holders_of_the_spec(boxes: Path, tmp_path: 
     assert rows[2].to_record()["holder"] is None
     assert rows[0].holder is Holder.RU
     assert rows[1].status is ControlStatus.DERIVED
+
+
+def test_maps_measured_one_after_another_give_what_each_gives_alone(
+    regions: Regions, tmp_path: Path
+) -> None:
+    """Pieces, overlaps and areas kept from the map before (two weeks apart, the front
+    moved) give the rows measuring the later map afresh gives."""
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    for day in ("2025-02-15", "2025-03-01"):
+        shutil.copy(CONTROL / f"{day}.geojson", maps)
+    together = measure_areas(maps, regions).areas
+    alone = measure_areas(maps, regions, start=date(2025, 3, 1)).areas
+    later = [a for a in together if a.date == date(2025, 3, 1)]
+    assert [(a.region, a.holder, a.status) for a in later] == [
+        (a.region, a.holder, a.status) for a in alone
+    ]
+    for kept, fresh in zip(later, alone, strict=True):
+        assert kept.area_km2 == pytest.approx(fresh.area_km2, rel=1e-9, abs=1e-9)
+
+
+def test_regions_too_spread_for_one_plane_are_measured_in_lon_lat(tmp_path: Path) -> None:
+    """A Ukrainian cell and a Kazakh one 70° apart: cut in lon/lat, measured by Karney."""
+    from claimmap.geo.measure import _Plane
+
+    boxes = [dense_box(30, 48, 31, 49), dense_box(100, 48, 101, 49)]
+    assert _Plane(np.asarray(boxes, dtype=object)).projection is None
+    regions = write_geojson(
+        tmp_path / "regions.geojson",
+        [feature(boxes[0], iso="UA-01"), feature(boxes[1], iso="KZ-01")],
+    )
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    write_geojson(
+        maps / "2025-01-01.geojson",
+        [
+            feature(dense_box(30, 48, 30.5, 49), holder="RU", status="held"),
+            feature(dense_box(30.25, 48, 30.75, 49), holder=None, status="contested"),
+            feature(dense_box(100.2, 48.2, 100.4, 48.9), holder="UA", status="held"),
+        ],
+    )
+    got = table(measure_areas(maps, regions).areas)
+    band = band_area_km2
+    assert got["UA-01", "RU", "held"] == pytest.approx(band(30, 48, 30.5, 49), rel=1e-5)
+    assert got["UA-01", "", "contested"] == pytest.approx(band(30.5, 48, 30.75, 49), rel=1e-5)
+    assert got["KZ-01", "UA", "held"] == pytest.approx(band(100.2, 48.2, 100.4, 48.9), rel=1e-5)

@@ -4,7 +4,7 @@ Reads admin boundaries keyed by ISO 3166-2 (:func:`read_regions`) and dated
 control-map snapshots, either control files (``YYYY-MM-DD.geojson``) or
 DeepStateMap's own history snapshots (``<unix time>.geojson``,
 :mod:`claimmap.geo.deepstate`, which can also fetch them when asked); writes
-geodesic areas per date, region and holder (:func:`measure_areas`) and answers
+areas on the WGS84 ellipsoid per date, region and holder (:func:`measure_areas`) and answers
 what the maps say for a holder, region and date (:class:`AreaTable`).
 
 Credit for maps made from the shared data: :data:`ATTRIBUTION`.

@@ -4,8 +4,8 @@ Reads admin boundaries (:mod:`claimmap.geo.regions`) and a folder of dated
 control snapshots (:mod:`claimmap.geo.snapshots`); writes
 :class:`~claimmap.model.ControlArea` rows ``date,region,holder,status,area_km2``:
 
-- ``held``: the geodesic area of the region's intersection with the holder's
-  polygons (the union of them: a map's layers overlap);
+- ``held``: the area of the region's intersection with the holder's polygons
+  (the union of them: a map's layers overlap);
 - ``contested``: the grey zone in the region, less any part drawn as held;
 - ``derived``: where a map draws only the ground held against a country's
   owner (DeepStateMap draws no Ukrainian-held polygons inside Ukraine), the
@@ -14,24 +14,32 @@ control snapshots (:mod:`claimmap.geo.snapshots`); writes
   of it lying in its own country;
 - ``total``: the region's own area.
 
-Areas are geodesic on WGS84 (:func:`claimmap.geo.geodesy.geodesic_area_km2`).
+Areas are on the WGS84 ellipsoid. Polygons are cut in a Lambert azimuthal
+equal-area plane centred on the regions (:class:`~claimmap.geo.geodesy.EqualAreaPlane`),
+whose planar areas are areas on the ellipsoid; regions spread over more than 60° of
+longitude or latitude are cut in lon/lat (tiles are then hemispheres) and measured
+by :func:`~claimmap.geo.geodesy.geodesic_area_km2`, as are the regions' totals.
 Each snapshot's rows are cached under its content hash (and the regions', and
 this module's version), so measuring the same maps again only reads the cache.
 
-How it is fast (``benchmarks/areas_speed.py``): instead of uniting each layer and
-cutting the union by every region, each polygon is cut by the regions its box
-meets, once per run (maps repeat about half their polygons from one day to the
-next); a region that holds a polygon whole takes it uncut and a polygon that holds a
-region whole gives the region's area. A layer's area is then the sum of its
-polygons' pieces less their overlaps (exact inclusion-exclusion; the layers of a
-DeepStateMap snapshot meet in slivers). A region exactly tiled by others (the
-country outline by its oblasts) is the sum of them.
+How it is fast (``benchmarks/areas_speed.py``): maps drawn days apart differ along
+the front and nowhere else, so the plane is cut into square tiles and work is kept
+per tile by content. Each polygon is cut into its pieces per tile once per run
+(halving its box with ``clip_by_rect``, linear in its vertices; a piece that fills
+its tile is not cut further). A layer's area in a region is the sum over tiles of
+the area of the union of its pieces there, cut by the region's part of the tile:
+the sum of the pieces' areas less the unions of their overlaps (exact
+inclusion-exclusion; for the grey zone, less its overlaps with held ground too).
+Those terms are kept by the tile and the content of the pieces, pieces' areas and
+pairs' overlaps by the pieces, and a map shares most of them with the one before.
+A region tiled by others (the outline of Ukraine by its oblasts) is their sum.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections import defaultdict
@@ -40,7 +48,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import numpy as np
 import shapely
@@ -48,7 +56,7 @@ from shapely.geometry.base import BaseGeometry
 
 from claimmap.__about__ import __version__
 from claimmap.errors import InputError
-from claimmap.geo.geodesy import geodesic_area_km2, polygons_of
+from claimmap.geo.geodesy import EqualAreaPlane, geodesic_area_km2, polygons_of
 from claimmap.geo.regions import Regions, read_regions, regions_hash
 from claimmap.geo.snapshots import (
     ControlFeature,
@@ -60,7 +68,7 @@ from claimmap.geo.snapshots import (
 from claimmap.model import ControlArea, ControlStatus, Finding, Holder
 
 # Bump when the numbers a snapshot gives could change, so old cache entries are ignored.
-ENGINE_VERSION: Final = "areas-2"
+ENGINE_VERSION: Final = "areas-3"
 
 # A region is the sum of the regions it covers when their areas add up to its own
 # within this fraction (OCHA's oblasts tile its outline of Ukraine to ~1e-10).
@@ -68,10 +76,9 @@ _TILING_TOLERANCE: Final = 1e-7
 
 _OWNERS: Final = {"RU": Holder.RU, "UA": Holder.UA}
 
-# Overlaps between two polygons smaller than this (in square degrees, about 10 m²)
-# are left out: they are rounding noise along shared borders, change no figure by
-# more than 0.00001 km², and would each cost a cut by the regions.
-_NEGLIGIBLE_DEG2: Final = 1e-9
+# A row's holder and status from their strings (a dict is faster than the enum call).
+_HOLDER_OF: Final[dict[str, Holder | None]] = {"RU": Holder.RU, "UA": Holder.UA, "": None}
+_STATUS_OF: Final = {str(status): status for status in ControlStatus}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,8 +139,8 @@ def measure_areas(
             ControlArea(
                 date=item.date,
                 region=region,
-                holder=Holder(holder) if holder else None,
-                status=ControlStatus(status),
+                holder=_HOLDER_OF[holder],
+                status=_STATUS_OF[status],
                 area_km2=area,
                 source=item.path.name,
             )
@@ -176,45 +183,175 @@ class _LazyRegions:
 # status, area in km².
 _Row = tuple[str, str, str, float]
 
+# Side of a tile in the equal-area plane, metres: about the best trade between
+# cutting every changed polygon into more pieces and re-measuring more of a tile
+# when a piece of it changes (25-60 km time alike).
+_TILE_M: Final = 40_000.0
+
+# In lon/lat, tiles are hemispheres: their edges (meridian 0 and the equator) are
+# geodesics, so pieces cut there keep adding up to Karney's areas; a tile edge along
+# a parallel would not (a geodesic between two points of it bulges poleward).
+_TILE_DEG: Final = 360.0
+
+# Regions spread over more than this (longitude or latitude, degrees) are measured
+# in lon/lat: one azimuthal plane would bend long edges far from its centre.
+_PLANE_SPAN_DEG: Final = 60.0
+
+# Polygons reaching this far beyond the regions' box are cut to it (plus this
+# margin) before they are projected: the far side of the Earth has no projection.
+_MARGIN_DEG: Final = 1.0
+
+# A box of at most this many tiles is clipped tile by tile rather than halved again:
+# fewer clips, each over a few more vertices.
+_DIRECT_TILES: Final = 9
+
+# Key of a piece that fills its tile; keys of other pieces are content hashes.
+_FILLED: Final = b"filled"
+
+_POLYGONAL: Final = (int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON))
+
+_Tile = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A region's part of a tile; ``shape`` None when the region covers the tile."""
+
+    region: int
+    shape: BaseGeometry | None
+    area_km2: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A polygon's part of a tile; ``shape`` None when it fills the tile."""
+
+    tile: _Tile
+    key: bytes
+    shape: BaseGeometry | None
+
+
+class _Plane:
+    """Where polygons are cut and measured: an equal-area projection, or lon/lat."""
+
+    def __init__(self, geometries: np.ndarray[Any, Any]) -> None:
+        west, south, east, north = (float(v) for v in shapely.total_bounds(geometries))
+        self.projection: EqualAreaPlane | None = None
+        self.tile = _TILE_DEG
+        if max(east - west, north - south) <= _PLANE_SPAN_DEG:
+            self.projection = EqualAreaPlane(lon=(west + east) / 2, lat=(south + north) / 2)
+            self.tile = _TILE_M
+        self.extent = (
+            west - _MARGIN_DEG,
+            south - _MARGIN_DEG,
+            east + _MARGIN_DEG,
+            north + _MARGIN_DEG,
+        )
+
+    def project(self, geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        if self.projection is None:
+            return geometries
+        return self.projection.project(geometries)
+
+    def area_km2(self, geometry: BaseGeometry) -> float:
+        if self.projection is None:
+            return geodesic_area_km2(geometry)
+        return float(shapely.area(geometry)) / 1e6
+
+    def areas_km2(self, geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        if self.projection is None:
+            return np.asarray([geodesic_area_km2(g) for g in geometries], dtype=float)
+        return np.asarray(shapely.area(geometries), dtype=float) / 1e6
+
 
 class _Engine:
     """Measures snapshots against one set of regions, reusing work across snapshots."""
 
     def __init__(self, regions: Regions) -> None:
         self.regions = regions
-        self.geometries = np.asarray(regions.geometries, dtype=object)
-        self.composites = _composites(regions, self.geometries)
-        self.simple = [i for i in range(len(regions.codes)) if i not in self.composites]
-        self.tree = shapely.STRtree(self.geometries[self.simple])
-        self.pieces: dict[bytes, dict[int, float]] = {}
-        self.shared: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
+        geometries = np.asarray(regions.geometries, dtype=object)
+        # A region tiled by others (the outline of Ukraine by its oblasts) is their
+        # sum: cutting it too would double the cuts along its border.
+        self.composites = _composites(regions, geometries)
+        self.simple = [n for n in range(len(geometries)) if n not in self.composites]
+        self.plane = _Plane(geometries)
+        self.outlines = _valid(self.plane.project(geometries[self.simple]))
+        shapely.prepare(self.outlines)
+        self.tree = shapely.STRtree(self.outlines)
+        west, south, east, north = (float(v) for v in shapely.total_bounds(self.outlines))
+        self.bounds = (west, south, east, north)
+        self.parts: dict[_Tile, tuple[_Part, ...]] = {}
+        # Tiles whose region parts cover them without overlapping (along the border of
+        # two oblasts): there a shape's area in the last region is what the others leave.
+        self.partitioned: dict[_Tile, bool] = {}
+        # Kept from one snapshot to the next only for what the last one used: maps
+        # repeat the day before's polygons, rarely older ones.
+        self.pieces: dict[bytes, tuple[_Piece, ...]] = {}
+        self.layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
+        self.areas: dict[bytes, tuple[tuple[int, float], ...]] = {}
+        self.meet: dict[tuple[bytes, bytes], bool] = {}
+        self.sliver: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
 
     def measure(self, snapshot: Snapshot) -> list[_Row]:
         features = snapshot.features
         geometries = np.asarray([f.geometry for f in features], dtype=object)
         keys = [_key(wkb) for wkb in shapely.to_wkb(geometries)] if features else []
-        sides = [str(f.holder) if f.holder is not None else "" for f in features]
-        # Each layer's area in a region is the sum of its polygons' pieces, less what
-        # they share: for polygon i, the union of its overlaps with the earlier
-        # polygons j < i of the same layer (exact inclusion-exclusion, in order).
-        # DeepState's layers meet in slivers of well under a km², so this is cheap
-        # where uniting the layers and cutting the union by every region is not.
+        pieces = {key: self.pieces[key] for key in keys if key in self.pieces}
+        new = [n for n, key in enumerate(keys) if key not in pieces]
+        if new:
+            for n, cut in zip(new, self._cut(self._planar(geometries[new])), strict=True):
+                pieces[keys[n]] = cut
+        self.pieces = pieces
+        tiles: dict[_Tile, dict[str, list[_Piece]]] = defaultdict(
+            lambda: {"RU": [], "UA": [], "": []}
+        )
+        for feature, key in zip(features, keys, strict=True):
+            side = str(feature.holder) if feature.holder is not None else ""
+            for piece in pieces[key]:
+                tiles[piece.tile][side].append(piece)
+        layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
+        missing: dict[tuple[Any, ...], tuple[_Tile, list[_Piece], list[_Piece]]] = {}
+        counted: list[tuple[tuple[Any, ...], str]] = []
+        for tile, sides in tiles.items():
+            held = sides["RU"] + sides["UA"]
+            for side, drawn in sides.items():
+                if not drawn:
+                    continue
+                # The grey zone is what no side holds: it depends on the held pieces too.
+                under = held if side == "" else []
+                known = (tile, _keys(drawn), _keys(under))
+                counted.append((known, side))
+                areas = self.layers.get(known)
+                if areas is not None:
+                    layers[known] = areas
+                elif known not in missing:
+                    missing[known] = (tile, drawn, under)
+        layers.update(self._measure_layers(missing))
         values: dict[tuple[int, str], float] = defaultdict(float)
-        for geometry, key, side in zip(geometries, keys, sides, strict=True):
-            for region, area in self._pieces(geometry, key).items():
+        for known, side in counted:
+            for region, area in layers[known]:
                 values[region, side] += area
-        shared = self._overlaps(geometries, keys)
-        for i, side in enumerate(sides):
-            twice = [sliver for (a, b), sliver in shared.items() if a == i and sides[b] == side]
-            self._subtract(values, twice, side)
-        # The grey zone is what no side holds: less its overlaps with held ground.
-        under = [
-            sliver for (a, b), sliver in shared.items() if (sides[a] == "") != (sides[b] == "")
-        ]
-        self._subtract(values, under, "")
-        for region, parts in self.composites.items():
+        self.layers = layers
+        current = {piece.key for found in pieces.values() for piece in found}
+        self.areas = {key: areas for key, areas in self.areas.items() if key in current}
+        self.meet = {
+            pair: meet
+            for pair, meet in self.meet.items()
+            if pair[0] in current and pair[1] in current
+        }
+        self.sliver = {
+            pair: sliver
+            for pair, sliver in self.sliver.items()
+            if pair[0] in current and pair[1] in current
+        }
+        for region, members in self.composites.items():
             for side in ("RU", "UA", ""):
-                values[region, side] = sum(values[part, side] for part in parts)
+                values[region, side] = sum(values[member, side] for member in members)
+        return self._rows(features, values)
+
+    def _rows(
+        self, features: Iterable[ControlFeature], values: dict[tuple[int, str], float]
+    ) -> list[_Row]:
         drawn = _drawn(features)
         rows: list[_Row] = []
         for region, code in enumerate(self.regions.codes):
@@ -231,88 +368,413 @@ class _Engine:
             rows.append((code, "", "total", total))
         return rows
 
-    def _pieces(self, geometry: BaseGeometry, key: bytes) -> dict[int, float]:
-        """Return the area of one polygon in each region it meets, cut once per run."""
-        known = self.pieces.get(key)
+    def _planar(self, geometries: np.ndarray[Any, Any]) -> list[BaseGeometry | None]:
+        """Return the polygons in the plane, None for those far from every region."""
+        west, south, east, north = self.plane.extent
+        bounds = shapely.bounds(geometries)
+        away = (
+            (bounds[:, 0] > east)
+            | (bounds[:, 2] < west)
+            | (bounds[:, 1] > north)
+            | (bounds[:, 3] < south)
+        )
+        beyond = ~away & (
+            (bounds[:, 0] < west)
+            | (bounds[:, 2] > east)
+            | (bounds[:, 1] < south)
+            | (bounds[:, 3] > north)
+        )
+        geometries = geometries.copy()
+        if self.plane.projection is not None and beyond.any():
+            # Densified, so that its edges stay short (and far from any region) in the plane.
+            frame = shapely.segmentize(shapely.box(west, south, east, north), 0.1)
+            geometries[beyond] = shapely.intersection(geometries[beyond], frame)
+        shapes: list[BaseGeometry | None] = [None] * len(geometries)
+        near = np.flatnonzero(~away)
+        if len(near):
+            for n, shape in zip(near, _valid(self.plane.project(geometries[near])), strict=True):
+                shapes[n] = None if shape.is_empty else shape
+        return shapes
+
+    def _cut(self, shapes: list[BaseGeometry | None]) -> list[tuple[_Piece, ...]]:
+        """Return each polygon's pieces in the tiles that some region meets."""
+        size = self.plane.tile
+        found: list[list[tuple[_Tile, BaseGeometry | None]]] = [[] for _ in shapes]
+        # Each polygon's box is halved until the pieces are tiles: each clip is linear
+        # in the vertices left, where clipping the whole polygon once per tile is not.
+        # A level at a time, so that the checks on its pieces are one call each.
+        work = [
+            (n, shape, *_span(b[0], b[2], size), *_span(b[1], b[3], size))
+            for n, shape in enumerate(shapes)
+            if shape is not None
+            for b in [shape.bounds]
+        ]
+        while work:
+            level = np.asarray([item[1] for item in work], dtype=object)
+            full = (shapely.get_num_coordinates(level) == 5).tolist()
+            areas = shapely.area(level).tolist()
+            halves: list[tuple[int, BaseGeometry, int, int, int, int]] = []
+            for (n, piece, i0, i1, j0, j1), four, area in zip(work, full, areas, strict=True):
+                bounds = (i0 * size, j0 * size, (i1 + 1) * size, (j1 + 1) * size)
+                if not _overlap(bounds, self.bounds):
+                    continue
+                box_area = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1])
+                if four and area >= box_area * (1 - 1e-12):
+                    # The piece is the box: its tiles are filled, nothing to cut.
+                    found[n].extend(
+                        ((i, j), None)
+                        for i in range(i0, i1 + 1)
+                        for j in range(j0, j1 + 1)
+                        if self._parts((i, j))
+                    )
+                elif i0 == i1 and j0 == j1:
+                    if self._parts((i0, j0)):
+                        found[n].append(((i0, j0), piece))
+                else:
+                    if (i1 - i0 + 1) * (j1 - j0 + 1) <= _DIRECT_TILES:
+                        spans = [(i, i, j, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+                    elif i1 - i0 >= j1 - j0:
+                        middle = (i0 + i1) // 2
+                        spans = [(i0, middle, j0, j1), (middle + 1, i1, j0, j1)]
+                    else:
+                        middle = (j0 + j1) // 2
+                        spans = [(i0, i1, j0, middle), (i0, i1, middle + 1, j1)]
+                    for a0, a1, b0, b1 in spans:
+                        half = shapely.clip_by_rect(
+                            piece, a0 * size, b0 * size, (a1 + 1) * size, (b1 + 1) * size
+                        )
+                        halves.append((n, half, a0, a1, b0, b1))
+            work = []
+            if halves:
+                level = np.asarray([item[1] for item in halves], dtype=object)
+                kinds = shapely.get_type_id(level).tolist()
+                empty = shapely.is_empty(level).tolist()
+                for item, kind, blank in zip(halves, kinds, empty, strict=True):
+                    if blank:
+                        continue
+                    kept = item[1] if kind in _POLYGONAL else _polygonal(item[1])
+                    if kept is not None:
+                        work.append((item[0], kept, *item[2:]))
+        # The pieces' keys: their content, hashed.
+        shaped = [shape for pieces in found for _, shape in pieces if shape is not None]
+        hashes = iter(
+            [_key(wkb) for wkb in shapely.to_wkb(np.asarray(shaped, dtype=object))]
+            if shaped
+            else []
+        )
+        return [
+            tuple(
+                _Piece(tile=tile, key=_FILLED if shape is None else next(hashes), shape=shape)
+                for tile, shape in pieces
+            )
+            for pieces in found
+        ]
+
+    def _parts(self, tile: _Tile) -> tuple[_Part, ...]:
+        """Return the regions' parts of a tile (computed once per run)."""
+        known = self.parts.get(tile)
         if known is not None:
             return known
-        pieces: dict[int, float] = {}
-        candidates = self.tree.query(geometry)
-        if len(candidates):
-            shapely.prepare(geometry)
-        bounds = geometry.bounds
-        whole: float | None = None
-        for index in candidates:
-            region = self.simple[int(index)]
-            outline = self.geometries[region]
-            if outline.contains(geometry):
-                whole = geodesic_area_km2(geometry) if whole is None else whole
-                pieces[region] = whole
-            elif not outline.intersects(geometry):
+        size = self.plane.tile
+        bounds = (tile[0] * size, tile[1] * size, (tile[0] + 1) * size, (tile[1] + 1) * size)
+        cell = shapely.box(*bounds)
+        parts: list[_Part] = []
+        for index in self.tree.query(cell).tolist():
+            outline, region = self.outlines[index], self.simple[index]
+            if outline.covers(cell):
+                parts.append(_Part(region=region, shape=None, area_km2=self.plane.area_km2(cell)))
                 continue
-            elif geometry.contains(outline):
-                pieces[region] = self.regions.areas_km2[region]
+            shape = _polygonal(shapely.clip_by_rect(outline, *bounds))
+            if shape is not None and not shape.is_valid:
+                # clip_by_rect does not promise a valid result; the plain cut does.
+                shape = _polygonal(shapely.intersection(outline, cell))
+            if shape is not None:
+                shapely.prepare(shape)
+                parts.append(_Part(region=region, shape=shape, area_km2=self.plane.area_km2(shape)))
+        self.parts[tile] = known = tuple(parts)
+        self.partitioned[tile] = _partition(known, self.plane.area_km2(cell))
+        return known
+
+    def _measure_layers(
+        self, missing: dict[tuple[Any, ...], tuple[_Tile, list[_Piece], list[_Piece]]]
+    ) -> dict[tuple[Any, ...], tuple[tuple[int, float], ...]]:
+        """Return, for each tile and layer, the area of its pieces less those under it, by region.
+
+        By exact inclusion-exclusion over the slivers where pieces overlap (map layers
+        meet in slivers): the union of pieces d1..dn has the area of each d_i less that
+        of the union of its overlaps with d1..d_{i-1}; the part of it under held ground
+        has the area of the union of its overlaps with the held pieces. Areas of pieces
+        and overlaps of pairs are kept from one map to the next, so a tile where one
+        piece changed costs that piece's cut and its overlaps, not the whole tile's.
+        All the tiles of a map at once, each step one shapely call over all of them.
+        """
+        done: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
+        jobs: list[tuple[tuple[Any, ...], _Tile, list[_Piece], list[_Piece]]] = []
+        for known, (tile, drawn, under) in missing.items():
+            if any(p.shape is None for p in under):
+                done[known] = ()
+            elif any(p.shape is None for p in drawn):
+                done[known] = tuple((part.region, part.area_km2) for part in self._parts(tile))
             else:
-                # Cutting the region to the polygon's box first (a linear clip) saves
-                # the overlay most of a region's outline.
-                try:
-                    cut = shapely.intersection(geometry, shapely.clip_by_rect(outline, *bounds))
-                except shapely.errors.GEOSException:
-                    # clip_by_rect does not promise a valid result; the plain cut does.
-                    cut = shapely.intersection(geometry, outline)
-                area = geodesic_area_km2(cut)
-                if area > 0.0:
-                    pieces[region] = area
-        self.pieces[key] = pieces
-        return pieces
-
-    def _overlaps(
-        self, geometries: np.ndarray[Any, Any], keys: list[bytes]
-    ) -> dict[tuple[int, int], BaseGeometry]:
-        """Return the polygonal overlap of each pair of polygons (i, j), i > j, that overlap."""
-        if len(geometries) < 2:
-            return {}
-        left, right = shapely.STRtree(geometries).query(geometries)
-        keep = left > right
-        left, right = left[keep], right[keep]
+                jobs.append((known, tile, sorted(drawn, key=lambda p: p.key), under))
         pairs = [
-            (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
-            for i, j in zip(left.tolist(), right.tolist(), strict=True)
+            (a, b)
+            for _, _, drawn, under in jobs
+            for i, a in enumerate(drawn)
+            for b in [*drawn[:i], *under]
         ]
-        unknown = [n for n, pair in enumerate(pairs) if pair not in self.shared]
-        if unknown:
-            # Most polygons only touch their neighbours; a relate is cheaper than an
-            # overlay, so cut only pairs whose interiors meet.
-            a, b = geometries[left[unknown]], geometries[right[unknown]]
-            meet = shapely.relate_pattern(a, b, "T********")
-            for n, first, second, overlap in zip(unknown, a, b, meet, strict=True):
-                polygons = polygons_of(shapely.intersection(first, second)) if overlap else []
-                polygons = [p for p in polygons if p.area >= _NEGLIGIBLE_DEG2]
-                self.shared[pairs[n]] = _merge(polygons) if polygons else None
-        shared: dict[tuple[int, int], BaseGeometry] = {}
-        for i, j, pair in zip(left.tolist(), right.tolist(), pairs, strict=True):
-            sliver = self.shared[pair]
-            if sliver is not None:
-                shared[i, j] = sliver
-        return shared
+        meets = self._meets(pairs)
+        slivers = self._slivers([(a, b) for a, b in pairs if meets[_pair(a, b)]])
+        # Per tile, the unions of overlaps to take off: one per piece that overlaps
+        # those before it, and one for the part under held ground.
+        owners: list[int] = []
+        overlaps: list[list[BaseGeometry]] = []
+        for n, (_, _, drawn, under) in enumerate(jobs):
+            for i, a in enumerate(drawn):
+                found = _present(slivers.get(_pair(a, b)) for b in drawn[:i])
+                if found:
+                    owners.append(n)
+                    overlaps.append(found)
+            found = _present(slivers.get(_pair(a, b)) for a in drawn for b in under)
+            if found:
+                owners.append(n)
+                overlaps.append(found)
+        fresh = {p.key: p for _, _, drawn, _ in jobs for p in drawn if p.key not in self.areas}
+        items = [(p.tile, cast(BaseGeometry, p.shape)) for p in fresh.values()]
+        items += [(jobs[n][1], shape) for n, shape in zip(owners, _unions(overlaps), strict=True)]
+        measured = self._areas_by_region(items)
+        self.areas.update(zip(fresh, measured[: len(fresh)], strict=True))
+        totals: list[dict[int, float]] = [defaultdict(float) for _ in jobs]
+        for n, (_, _, drawn, _) in enumerate(jobs):
+            for piece in drawn:
+                for region, area in self.areas[piece.key]:
+                    totals[n][region] += area
+        for n, areas in zip(owners, measured[len(fresh) :], strict=True):
+            for region, area in areas:
+                totals[n][region] -= area
+        for (known, _, _, _), total in zip(jobs, totals, strict=True):
+            done[known] = tuple((region, max(area, 0.0)) for region, area in total.items())
+        return done
 
-    def _subtract(
-        self, values: dict[tuple[int, str], float], slivers: list[BaseGeometry], side: str
-    ) -> None:
-        """Take the area of the union of ``slivers`` off ``side`` in every region it meets."""
-        if not slivers:
-            return
-        union = slivers[0] if len(slivers) == 1 else shapely.union_all(slivers)
-        for region, area in self._pieces(union, _key(shapely.to_wkb(union))).items():
-            values[region, side] -= area
+    def _slivers(
+        self, pairs: list[tuple[_Piece, _Piece]]
+    ) -> dict[tuple[bytes, bytes], BaseGeometry | None]:
+        """Return the polygonal overlap of each pair of pieces (kept per pair of pieces)."""
+        unknown = {_pair(a, b): (a, b) for a, b in pairs if _pair(a, b) not in self.sliver}
+        if unknown:
+            first = np.asarray([a.shape for a, _ in unknown.values()], dtype=object)
+            second = np.asarray([b.shape for _, b in unknown.values()], dtype=object)
+            try:
+                overlaps = shapely.intersection(first, second)
+            except shapely.errors.GEOSException:
+                # A clipped piece can touch itself (clip_by_rect does not promise a
+                # valid result); repaired, it cuts as it should.
+                overlaps = shapely.intersection(_repaired(first), _repaired(second))
+            self.sliver.update(
+                zip(unknown, (_polygonal(o) for o in overlaps.tolist()), strict=True)
+            )
+        return {_pair(a, b): self.sliver[_pair(a, b)] for a, b in pairs}
+
+    def _meets(self, pairs: list[tuple[_Piece, _Piece]]) -> dict[tuple[bytes, bytes], bool]:
+        """Return whether the interiors of each pair of pieces meet (kept per pair of pieces)."""
+        unknown = {_pair(a, b): (a, b) for a, b in pairs if _pair(a, b) not in self.meet}
+        if unknown:
+            first = np.asarray([a.shape for a, _ in unknown.values()], dtype=object)
+            second = np.asarray([b.shape for _, b in unknown.values()], dtype=object)
+            # Boxes that do not overlap spare the costly test.
+            box_a, box_b = shapely.bounds(first), shapely.bounds(second)
+            boxes = (
+                (box_a[:, 0] < box_b[:, 2])
+                & (box_b[:, 0] < box_a[:, 2])
+                & (box_a[:, 1] < box_b[:, 3])
+                & (box_b[:, 1] < box_a[:, 3])
+            )
+            # Interiors meet where the pieces intersect other than by touching (two
+            # predicates, twice as fast as the DE-9IM pattern).
+            meet = boxes
+            meet[boxes] = shapely.intersects(first[boxes], second[boxes])
+            meet[meet] = ~shapely.touches(first[meet], second[meet])
+            self.meet.update(zip(unknown, meet.tolist(), strict=True))
+        return {_pair(a, b): self.meet[_pair(a, b)] for a, b in pairs}
+
+    def _areas_by_region(
+        self, items: list[tuple[_Tile, BaseGeometry]]
+    ) -> list[tuple[tuple[int, float], ...]]:
+        """Return the area of each shape in each region's part of its tile (one call per step)."""
+        try:
+            return self._areas_in_parts(items)
+        except shapely.errors.GEOSException:
+            # A clipped piece can touch itself (clip_by_rect does not promise a valid
+            # result); repaired, it cuts as it should.
+            shapes = _repaired(np.asarray([shape for _, shape in items], dtype=object))
+            return self._areas_in_parts(
+                [(tile, shape) for (tile, _), shape in zip(items, shapes.tolist(), strict=True)]
+            )
+
+    def _areas_in_parts(
+        self, items: list[tuple[_Tile, BaseGeometry]]
+    ) -> list[tuple[tuple[int, float], ...]]:
+        owner, region, shapes, outlines = [], [], [], []
+        for n, (tile, shape) in enumerate(items):
+            for part in self._parts(tile):
+                owner.append(n)
+                region.append(part.region)
+                shapes.append(shape)
+                outlines.append(part.shape)
+        areas = np.zeros(len(shapes))
+        if shapes:
+            every = np.asarray(shapes, dtype=object)
+            parts = np.asarray(outlines, dtype=object)
+            partial = np.flatnonzero(~shapely.is_missing(parts))
+            # A shape inside its region's part counts whole, one outside it not at all;
+            # only the rest is cut.
+            inside = np.ones(len(shapes), dtype=bool)
+            inside[partial] = shapely.contains(parts[partial], every[partial])
+            crossing = partial[~inside[partial]]
+            crossing = crossing[shapely.intersects(parts[crossing], every[crossing])]
+            areas[inside] = self.plane.areas_km2(every[inside])
+            # In a tile its parts partition, a shape crossing several of them has in
+            # the last what the others leave: one cut fewer.
+            owners = np.asarray(owner, dtype=int)
+            crosses = np.bincount(owners[crossing], minlength=len(items))
+            within = np.bincount(owners[partial[inside[partial]]], minlength=len(items))
+            last = {
+                owner[k]: k
+                for k in crossing.tolist()
+                if crosses[owner[k]] > 1
+                and not within[owner[k]]
+                and self.partitioned[items[owner[k]][0]]
+            }
+            rest = np.asarray(list(last.values()), dtype=int)
+            cut = np.setdiff1d(crossing, rest)
+            areas[cut] = self.plane.areas_km2(shapely.intersection(every[cut], parts[cut]))
+            if len(rest):
+                taken = np.zeros(len(items))
+                np.add.at(taken, owners[cut], areas[cut])
+                whole = self.plane.areas_km2(every[rest])
+                areas[rest] = np.maximum(whole - taken[owners[rest]], 0.0)
+        totals: list[dict[int, float]] = [{} for _ in items]
+        for n, r, area in zip(owner, region, areas.tolist(), strict=True):
+            if area > 0.0:
+                totals[n][r] = totals[n].get(r, 0.0) + area
+        return [tuple(t.items()) for t in totals]
+
+
+def _partition(parts: tuple[_Part, ...], cell_km2: float) -> bool:
+    """Whether a tile's region parts cover it without overlapping (to 1e-9 of its area)."""
+    shapes = [part.shape for part in parts]
+    if len(shapes) < 2 or any(shape is None for shape in shapes):
+        return False
+    if abs(sum(part.area_km2 for part in parts) - cell_km2) > 1e-9 * cell_km2:
+        return False
+    first, second = np.triu_indices(len(shapes), 1)
+    array = np.asarray(shapes, dtype=object)
+    a, b = array[first], array[second]
+    return not (shapely.intersects(a, b) & ~shapely.touches(a, b)).any()
+
+
+def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int, tuple[int, ...]]:
+    """Return the regions exactly tiled by other regions, with the regions that tile them."""
+    tree = shapely.STRtree(geometries)
+    bounds = shapely.bounds(geometries)
+    inner = shapely.point_on_surface(geometries)
+    composites: dict[int, tuple[int, ...]] = {}
+    for index, geometry in enumerate(geometries):
+        # Only a region inside this one's box, with a point inside it, can be covered
+        # by it: ``covers`` is costly where borders are shared, so it sees only those.
+        west, south, east, north = bounds[index]
+        within = (
+            (bounds[:, 0] >= west)
+            & (bounds[:, 1] >= south)
+            & (bounds[:, 2] <= east)
+            & (bounds[:, 3] <= north)
+        ).tolist()
+        candidates = [
+            j
+            for j in tree.query(geometry).tolist()
+            if j != index and within[j] and geometry.contains(inner[j])
+        ]
+        if len(candidates) < 2:
+            continue
+        covered = shapely.covers(geometry, geometries[candidates])
+        members = tuple(j for j, inside in zip(candidates, covered.tolist(), strict=True) if inside)
+        total = regions.areas_km2[index]
+        if (
+            len(members) >= 2
+            and abs(sum(regions.areas_km2[j] for j in members) - total) <= _TILING_TOLERANCE * total
+        ):
+            composites[index] = members
+    # A member that is itself tiled would be counted twice; keep only simple members.
+    for index, members in list(composites.items()):
+        if any(member in composites for member in members):
+            del composites[index]
+    return composites
+
+
+def _unions(groups: list[list[BaseGeometry]]) -> list[BaseGeometry]:
+    """Return the union of each group (one shapely call; a group of one is itself)."""
+    unions: list[BaseGeometry] = [g[0] for g in groups]
+    several = [n for n, g in enumerate(groups) if len(g) > 1]
+    if several:
+        table = np.full((len(several), max(len(groups[n]) for n in several)), None, dtype=object)
+        for row, n in enumerate(several):
+            table[row, : len(groups[n])] = groups[n]
+        united = np.asarray(shapely.union_all(table, axis=1), dtype=object)
+        for n, union in zip(several, united.tolist(), strict=True):
+            unions[n] = union
+    return unions
+
+
+def _span(low: float, high: float, size: float) -> tuple[int, int]:
+    return math.floor(low / size), math.floor(high / size)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
+    """Return the polygons of a geometry (as they are when it is polygonal), None if none."""
+    if geometry.is_empty:
+        return None
+    if int(shapely.get_type_id(geometry)) in _POLYGONAL:
+        return geometry if geometry.area > 0.0 else None
+    polygons = [p for p in polygons_of(geometry) if p.area > 0.0]
+    if not polygons:
+        return None
+    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
+
+
+def _valid(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Return the geometries repaired where invalid (a projection can make a ring touch itself)."""
+    invalid = ~shapely.is_valid(geometries)
+    if invalid.any():
+        geometries = geometries.copy()
+        for n in np.flatnonzero(invalid):
+            repaired = _polygonal(shapely.make_valid(geometries[n]))
+            geometries[n] = repaired if repaired is not None else shapely.Polygon()
+    return geometries
+
+
+def _repaired(shapes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    repaired = [_polygonal(shapely.make_valid(s)) for s in shapes.tolist()]
+    return np.asarray([s if s is not None else shapely.Polygon() for s in repaired], dtype=object)
+
+
+def _present(shapes: Iterable[BaseGeometry | None]) -> list[BaseGeometry]:
+    return [s for s in shapes if s is not None]
+
+
+def _pair(a: _Piece, b: _Piece) -> tuple[bytes, bytes]:
+    return (a.key, b.key) if a.key < b.key else (b.key, a.key)
+
+
+def _keys(pieces: list[_Piece]) -> tuple[bytes, ...]:
+    return tuple(sorted(p.key for p in pieces))
 
 
 def _key(wkb: bytes) -> bytes:
     return hashlib.blake2b(wkb, digest_size=16).digest()
-
-
-def _merge(polygons: list[shapely.Polygon]) -> BaseGeometry:
-    return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
 
 
 def _drawn(features: Iterable[ControlFeature]) -> set[tuple[str, str]]:
@@ -322,25 +784,6 @@ def _drawn(features: Iterable[ControlFeature]) -> set[tuple[str, str]]:
         for f in features
         if f.holder is not None and f.country is not None and f.status is ControlStatus.HELD
     }
-
-
-def _composites(regions: Regions, geometries: np.ndarray[Any, Any]) -> dict[int, tuple[int, ...]]:
-    """Return the regions exactly tiled by other regions, with their tiles."""
-    tree = shapely.STRtree(geometries)
-    composites: dict[int, tuple[int, ...]] = {}
-    for index, geometry in enumerate(geometries):
-        tiles = tuple(int(j) for j in tree.query(geometry, predicate="covers") if j != index)
-        if len(tiles) < 2:
-            continue
-        total = regions.areas_km2[index]
-        covered = sum(regions.areas_km2[j] for j in tiles)
-        if abs(covered - total) <= _TILING_TOLERANCE * total:
-            composites[index] = tiles
-    # A tile that is itself tiled would be counted twice; keep only simple tiles.
-    for index, parts in list(composites.items()):
-        if any(part in composites for part in parts):
-            del composites[index]
-    return composites
 
 
 class _Cache:

@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 
 from claimmap.errors import ConfigError
 from claimmap.geo.geodesy import geodesic_area_km2
-from claimmap.geo.geojson import clean_polygonal, read_collection, to_geometry
+from claimmap.geo.geojson import clean_polygonal, read_collection, to_geometries
 from claimmap.model import Finding
 
 
@@ -81,7 +81,10 @@ def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
     countries: list[str] = []
     geometries: list[BaseGeometry] = []
     findings: list[Finding] = []
-    for number, feature in enumerate(document["features"], start=1):
+    features = document["features"]
+    # All polygons built at once (one array of coordinates), then judged in file order.
+    shapes = to_geometries([f.get("geometry") if isinstance(f, dict) else None for f in features])
+    for number, (feature, shape) in enumerate(zip(features, shapes, strict=True), start=1):
         properties = feature.get("properties") or {}
         code = properties.get(key)
         if not isinstance(code, str) or not code:
@@ -92,9 +95,7 @@ def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
             )
         if code in codes:
             raise ConfigError(f"{path}: region {code!r} appears twice (feature {number})")
-        geometry, problems = clean_polygonal(
-            to_geometry(feature.get("geometry")), path=str(path), what=f"region {code}"
-        )
+        geometry, problems = clean_polygonal(shape, path=str(path), what=f"region {code}")
         findings.extend(problems)
         if geometry is None:
             continue

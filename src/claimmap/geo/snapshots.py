@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
 from claimmap.errors import InputError
-from claimmap.geo.geojson import clean_polygonal, read_collection, to_geometry
+from claimmap.geo.geojson import clean_polygonals, read_collection, to_geometries
 from claimmap.geo.regions import Regions, locate
 from claimmap.model import ControlStatus, Finding, Holder
 
@@ -201,14 +202,17 @@ _HOLDERS = {"RU": Holder.RU, "UA": Holder.UA, None: None, "": None}
 def _control_features(
     document: dict[str, object], *, path: str
 ) -> tuple[list[ControlFeature], list[Finding]]:
-    features: list[ControlFeature] = []
-    findings: list[Finding] = []
     raw = document["features"]
     assert isinstance(raw, list)
+    # Each feature's own findings, in file order; geometries are built all at once.
+    problems: list[list[Finding]] = []
+    kept: list[tuple[int, Holder | None, ControlStatus, dict[str, Any]]] = []
+    shapes: list[Any] = []
     for number, feature in enumerate(raw, start=1):
         what = f"feature {number}"
+        problems.append([])
         if not isinstance(feature, dict):
-            findings.append(
+            problems[-1].append(
                 Finding(code="geometry-unsupported", message=f"{what}: not a Feature", path=path)
             )
             continue
@@ -216,7 +220,7 @@ def _control_features(
         properties = properties if isinstance(properties, dict) else {}
         holder_value = properties.get("holder")
         if holder_value not in _HOLDERS:
-            findings.append(
+            problems[-1].append(
                 Finding(
                     code="holder-unknown",
                     message=f"{what}: holder {holder_value!r} is not RU, UA or null; dropped",
@@ -229,25 +233,25 @@ def _control_features(
         if holder is not None and properties.get("status") == "contested":
             # A grey zone is nobody's, whatever holder a file writes beside it.
             holder, status = None, ControlStatus.CONTESTED
-        geometry, problems = clean_polygonal(
-            to_geometry(feature.get("geometry")),
-            path=path,
-            what=what,
-        )
-        findings.extend(problems)
+        kept.append((number, holder, status, properties))
+        shapes.append(feature.get("geometry"))
+    cleaned = clean_polygonals(
+        to_geometries(shapes), path=path, whats=[f"feature {number}" for number, *_ in kept]
+    )
+    features: dict[int, ControlFeature] = {}
+    for (number, holder, status, properties), (geometry, found) in zip(kept, cleaned, strict=True):
+        problems[number - 1].extend(found)
         if geometry is None:
             continue
         country = properties.get("country")
-        features.append(
-            ControlFeature(
-                holder=holder,
-                status=status,
-                geometry=geometry,
-                layer=str(properties.get("layer") or ""),
-                country=country if isinstance(country, str) and country else None,
-            )
+        features[number] = ControlFeature(
+            holder=holder,
+            status=status,
+            geometry=geometry,
+            layer=str(properties.get("layer") or ""),
+            country=country if isinstance(country, str) and country else None,
         )
-    return features, findings
+    return list(features.values()), [f for found in problems for f in found]
 
 
 def locate_features(features: list[ControlFeature], *, regions: Regions) -> list[ControlFeature]:
