@@ -147,6 +147,7 @@ class Attributor:
         self._mentions: dict[int, list[_Mention]] = {}
         # asked only for spans: matched case-sensitively over lower-cased text
         self._pronoun = cue(self.g.pronoun)
+        self._role = cue(self.g.role_word)
         self._own_count = cue(self.g.own_count)
 
     def _known(self, alias: str) -> Speaker:
@@ -169,7 +170,8 @@ class Attributor:
             return all(b <= x or a >= y for x, y in taken)
 
         # the generic-role pattern is the costliest here: found once, read twice
-        generic = list(self.g.generic_speaker.finditer(text))
+        # (read only where a role noun is: most sentences name none)
+        generic = list(self.g.generic_speaker.finditer(text)) if self._role.search(text) else []
         known: list[tuple[int, int, Speaker]] = []
         for a, b in self.pats.mention_cue.spans(text):
             name = text[a:b]

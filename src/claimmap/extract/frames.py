@@ -558,7 +558,8 @@ class FrameFinder:
         last_end = -1
         # "0.5% of the region, mostly in forests near the village of X": the region meant,
         # whatever places the rest of the phrase names
-        if self.g.region_anaphor.match(self.g.hedge_after_lead.sub("", text, count=1)):
+        lead = self.g.hedge_after_lead.match(text)
+        if self.g.region_anaphor.match(text, lead.end() if lead else 0):
             return ()
         for start, end in self.pats.places_cue.spans(text):
             codes = self.pats.place_of[text[start:end].lower()]
@@ -593,9 +594,6 @@ class FrameFinder:
                 return (self.lex.region_country.get(out[0], out[0]),)
         if out:
             return tuple(out)
-        # "1,400 km² of the region, ..., most of it around Pokrovsk": the region meant
-        if self.g.region_anaphor.match(self.g.hedge_after_lead.sub("", text, count=1)):
-            return ()
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
         part = self.g.part_place.search(text)
         if part is not None and self.towns(text[part.end() :]):

@@ -217,6 +217,8 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 _CASE_TRAPS = "ıſ"
 
 
+# Every cue of a sentence lowers the same sentence: kept for the sentences at hand.
+@lru_cache(maxsize=1024)
 def fold_case(text: str) -> str | None:
     """Return ``text`` lower-cased where a case-sensitive match on it is an IGNORECASE one.
 

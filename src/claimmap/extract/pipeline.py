@@ -66,6 +66,7 @@ class _ArticleExtractor:
         self.frames = FrameFinder(lex)
         self.times = TimeResolver(lex, published=published)
         self.media = cue(lex.pattern("media"))
+        self.speaking_event = cue(self.g.speaking_event)
         self.number_of = cue(_number_of(lex))
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
@@ -122,7 +123,7 @@ class _ArticleExtractor:
                         other = mention.speaker
                         if other is not None and not other.generic:
                             self.statement_date.setdefault(other.name, when)
-            if not atts and self.g.speaking_event.search(sent.text):
+            if not atts and self.speaking_event.search(sent.text):
                 self._note_event_date(sent)
             for _, codes in self.frames.places(sent.text):
                 for code in codes:
@@ -483,7 +484,9 @@ class _ArticleExtractor:
         self, sent: Sentence, fig: Figure, frame: Frame, speaker: Speaker | None
     ) -> tuple[str, ...]:
         """Regions for a figure whose clause names none: anaphors, then context."""
-        right = self.g.hedge_after_lead.sub("", self.text[fig.end : fig.end + 60], count=1)
+        right = self.text[fig.end : fig.end + 60]
+        if lead := self.g.hedge_after_lead.match(right):
+            right = right[lead.end() :]
         # "18% of our land": the speaker's country
         if (
             self.g.own_country.match(right)
@@ -543,7 +546,9 @@ class _ArticleExtractor:
         if here:
             return (here[0],)
         # "along the front" makes a country's figure; ", which maps the front," does not
-        if self.g.front.search(self.g.relative_clause.sub(",", sent.text)):
+        if self.g.front.search(sent.text) and self.g.front.search(
+            self.g.relative_clause.sub(",", sent.text)
+        ):
             return ("UA",)
         # fighting inside Russia: the ground is in the Russian region the article is at
         latest = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
@@ -781,6 +786,8 @@ class _ArticleExtractor:
         and 72% of the Kherson region are under Russian control": one verb for all.
         """
         end = None
+        if figures[i].unit not in {PERCENT, FRACTION}:
+            return None
         for a, b in itertools.pairwise(figures[i:]):
             if a.unit not in {PERCENT, FRACTION} or b.unit not in {PERCENT, FRACTION}:
                 break

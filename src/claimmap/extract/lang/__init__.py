@@ -145,6 +145,9 @@ class Grammar:
     role_noun: re.Pattern[str]
     #: a described speaker: "a senior Russian military official", "the ministry"
     generic_speaker: re.Pattern[str]
+    #: a role noun anywhere, case-insensitively: a sentence without one has no
+    #: ``generic_speaker`` (which is costly to run)
+    role_word: re.Pattern[str]
     #: a name that is the object of a verb or preposition: "briefing President X"
     object_before: re.Pattern[str]
     #: capitalised words that start a time or place adverbial, not a name

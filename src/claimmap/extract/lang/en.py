@@ -154,6 +154,7 @@ GRAMMAR = Grammar(
     part_of=" of ",
     # -- actors ---------------------------------------------------------------------
     role_noun=re.compile(_ROLE_NOUNS),
+    role_word=re.compile(r"\b(?:" + _ROLE_NOUNS + r")\b", re.I),
     generic_speaker=re.compile(
         r"(?P<g>(?:\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[A-Z][\w-]*['’]s)\s+)"
         # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
