@@ -1114,6 +1114,26 @@ RULES = [
         ],
         id="a-claims-clause-is-no-setting",
     ),
+    pytest.param(
+        "Russia gained 410 square kilometres, 0.07% of Ukraine's territory, in 2023, "
+        "DeepState said.",
+        date(2024, 1, 2),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 410, "exact", "2023-12-31", "2023-01-01"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA",
+                "share_of_region",
+                0.0007,
+                "exact",
+                "2023-12-31",
+                "2023-01-01",
+            ),
+        ],
+        id="a-share-set-off-by-a-comma-shares-the-date",
+    ),
 ]
 
 

@@ -624,7 +624,7 @@ class _ArticleExtractor:
         others = [
             (a - sent.start, b - sent.start)
             for a, b in self.sentence_figures
-            if a != fig.start and not (a >= fig.end and self._restates(self.text[fig.end : a]))
+            if a != fig.start and not (a >= fig.end and self._restates(self.text[fig.end : a], a))
         ]
         # "Since the beginning of October, the Russians have occupied nine villages": a
         # holding verb in the perfect, dated by a period, is what was taken in it
@@ -796,10 +796,18 @@ class _ArticleExtractor:
             end = b.end
         return end
 
-    def _restates(self, between: str) -> bool:
-        """Whether the figure after ``between`` restates the one before it ("…, or 2%")."""
+    def _restates(self, between: str, at: int) -> bool:
+        """Whether the figure at ``at``, after ``between``, restates the one before it.
+
+        "…, or 2%", "— almost 3,000 km²", and a share set off by a comma alone
+        ("410 km², 0.07% of Ukraine's territory, in 2023").
+        """
         tail = self.g.trailing_hedges.sub("", between.strip())
-        return len(between) <= 90 and self.g.restatement_end.search(tail) is not None
+        if len(between) > 90:
+            return False
+        if self.g.restatement_end.search(tail) is not None:
+            return True
+        return tail == "," and self.g.apposed_share.match(self.text, at) is not None
 
     def _listed(self, between: str) -> bool:
         """Whether figures up to a trailing date form one list with no verb of its own.

@@ -198,6 +198,8 @@ class Grammar:
     #: an auxiliary right after a share's place: the clause's own verb follows ("of the
     #: Kherson region had been taken"), not a relative one ("of the land seized by")
     main_passive: re.Pattern[str]
+    #: a share right after a comma restating the figure before: "410 km², 0.07% of"
+    apposed_share: re.Pattern[str]
     #: a participle right after a share: "has been 93% liberated" (its place comes before)
     share_participle: re.Pattern[str]
     #: a holding verb in the perfect right before a figure: "have occupied"

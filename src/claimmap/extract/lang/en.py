@@ -238,6 +238,7 @@ GRAMMAR = Grammar(
     main_passive=re.compile(
         r"\s+(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?\w+(?:ed|en)\b", re.I
     ),
+    apposed_share=re.compile(r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+of\b", re.I),
     share_participle=re.compile(
         r"\s*(?:liberated|occupied|controlled|captured|cleared|freed)\b", re.I
     ),
