@@ -386,14 +386,7 @@ def analyze(
             show_default=False,
         ),
     ] = None,
-    regions: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Admin boundaries for --maps. Default: DATA/geo/admin.geojson.",
-            show_default=False,
-        ),
-    ] = None,
+    regions: RegionsFile = None,
 ) -> None:
     """Read the articles in PATH..., extract, check and verify their claims, store it all."""
     from claimmap.analyze import MapsConfig, analyze_paths
@@ -904,14 +897,7 @@ def serve(
         Path | None,
         typer.Option(metavar="DIR", help="Control snapshots: verify posted articles, draw maps."),
     ] = None,
-    regions: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Admin boundaries (GeoJSON) for --maps. Default: DATA/geo/admin.geojson.",
-            show_default=False,
-        ),
-    ] = None,
+    regions: RegionsFile = None,
     workers: Annotated[
         int | None,
         typer.Option(

@@ -203,9 +203,7 @@ class Attributor:
             side = _side_of_words(phrase, self.pats)
             if side is None and self.g.office_role.search(phrase):
                 # "The Donetsk regional military administration": the region it governs
-                place = self.pats.places.search(phrase)
-                if place is not None:
-                    side = Side(self.pats.place_country[place.group(0).lower()])
+                side = self._place_side(phrase)
             words = low.split()
             head = next((w for w in reversed(words) if self.g.role_noun.fullmatch(w)), words[-1])
             if low.startswith(self.g.the) and len(words) <= 3 and side is None:
@@ -369,11 +367,10 @@ class Attributor:
             )
             kind = BODY
         elif self.g.office_role.search(phrase) and (
-            place := self.pats.places.search(phrase)
-            or self.pats.places.search(self.text[sent.start : sent.end])
+            office := self._place_side(phrase, self.text[sent.start : sent.end])
         ):
             # "the Kherson region's governor" serves the country the region lies in
-            side = Side(self.pats.place_country[place.group(0).lower()])
+            side = office
             kind = PERSON
         elif self.g.analyst_role.search(phrase):
             # "the Finnish analysts said": a third party, named by a description
@@ -406,8 +403,15 @@ class Attributor:
         if side is not None:
             return side
         # "the head of its military administration": the region the sentence names
-        place = self.pats.places.search(appositive[1]) or self.pats.places.search(sentence)
-        return Side(self.pats.place_country[place.group(0).lower()]) if place else None
+        return self._place_side(appositive[1], sentence)
+
+    def _place_side(self, *texts: str) -> Side | None:
+        """The country of the first place named in the first of ``texts`` naming one."""
+        for text in texts:
+            place = self.pats.places.search(text)
+            if place is not None:
+                return Side(self.pats.place_country[place.group(0).lower()])
+        return None
 
     def _side_from_setting(self, text: str, name: re.Match[str]) -> Side | None:
         """The side of an unknown named official from the sentence around the name.
@@ -421,10 +425,10 @@ class Attributor:
         # said, not where the speaker is
         clause = clause[max(clause.rfind('"'), clause.rfind("”")) + 1 :]
         # "Governor Viacheslav Chaus": the title may be part of the capitalised name
-        if self.g.office_role.search(clause) or self.g.office_role.search(name.group("n")):
-            place = self.pats.places.search(text)
-            if place is not None:
-                return Side(self.pats.place_country[place.group(0).lower()])
+        if (self.g.office_role.search(clause) or self.g.office_role.search(name.group("n"))) and (
+            office := self._place_side(text)
+        ):
+            return office
         known = self.pats.mention_cue.spans(clause)
         if known:
             # "the Vostok group has liberated ..., its commander, Colonel General X, told":

@@ -259,24 +259,8 @@ class _ArticleExtractor:
                 for where in named_in:
                     for mention in self.attributor.mentions(where):
                         if mention.speaker is not None and not mention.speaker.generic:
-                            when = [
-                                e.until
-                                for e in self.times.find(where.text, ref=self.published)
-                                if e.kind == POINT and e.until is not None
-                            ]
-                            if when:
-                                self.statement_date.setdefault(mention.speaker.name, when[0])
+                            self._spoke_on_first_date(mention.speaker, where.text)
                             return mention.speaker
-                for mention in self.attributor.mentions(sent):
-                    if mention.speaker is not None and not mention.speaker.generic:
-                        when = [
-                            e.until
-                            for e in self.times.find(sent.text, ref=self.published)
-                            if e.kind == POINT and e.until is not None
-                        ]
-                        if when:
-                            self.statement_date.setdefault(mention.speaker.name, when[0])
-                        return mention.speaker
                 # named later: "The speaker, Serhiy Haidai, has headed ..."
                 for later in sentences:
                     for mention in self.attributor.mentions(later):
@@ -288,13 +272,7 @@ class _ArticleExtractor:
                                 self.text[max(later.start, mention.start - 40) : mention.start]
                             )
                         ):
-                            when = [
-                                e.until
-                                for e in self.times.find(sent.text, ref=self.published)
-                                if e.kind == POINT and e.until is not None
-                            ]
-                            if when:
-                                self.statement_date.setdefault(speaker.name, when[0])
+                            self._spoke_on_first_date(speaker, sent.text)
                             return speaker
         return None
 
@@ -380,18 +358,21 @@ class _ArticleExtractor:
             for m in self.attributor.mentions(sent)
             if m.speaker is not None and not m.speaker.generic and m.speaker.kind == PERSON
         ]
-        if not named:
-            return
+        if named:
+            self._spoke_on_first_date(named[0], sent.text)
+
+    def _spoke_on_first_date(self, speaker: Speaker, text: str) -> None:
+        """Take the first point in time ``text`` gives as the day ``speaker`` spoke."""
         when = next(
             (
                 e.until
-                for e in self.times.find(sent.text, ref=self.published)
+                for e in self.times.find(text, ref=self.published)
                 if e.kind == POINT and e.until is not None
             ),
             None,
         )
         if when is not None:
-            self.statement_date.setdefault(named[0].name, when)
+            self.statement_date.setdefault(speaker.name, when)
 
     def _question_frame(self, sent: Sentence, interviewee: Speaker | None) -> Frame | None:
         m = self.g.question.search(sent.text)
