@@ -85,7 +85,7 @@ def test_third_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
 # A fourth set of 15 articles (59 claims) by a third writer: wire copy with datelines
 # and updates, tracker comparisons, a fact check, a timeline explainer with year
 # subheadings, pronouns across paragraphs. Its first run scored F1 0.56; after one
-# round of general rules it scores 0.97 (as_of 0.96).
+# round of general rules it scores 0.97 (as_of 0.96), after a second 1.00.
 HELDOUT3 = Path(__file__).parent / "data" / "heldout3.jsonl"
 
 
@@ -93,14 +93,14 @@ def test_fourth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
     scores = _score(HELDOUT3, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.95
+    assert overall["f1"] >= 0.98
     assert scores["as_of_accuracy"] >= 0.93
 
 
 # A fifth set of 15 articles (57 claims) by a fourth writer: a UK intelligence update
 # and ISW excerpts reproduced in full, TASS-style ministry copy, TV transcripts, a
 # column doing its own sums, a bulleted digest. Its first run scored F1 0.47; after
-# one round of general rules it scores 0.91.
+# one round of general rules it scores 0.91, after a second 0.95.
 HELDOUT4 = Path(__file__).parent / "data" / "heldout4.jsonl"
 
 
@@ -108,14 +108,14 @@ def test_fifth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT4, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.89
+    assert overall["f1"] >= 0.93
     assert scores["as_of_accuracy"] >= 0.95
 
 
 # A sixth set of 15 articles (51 claims) by a fifth writer: a factbox, Ukrainian and
 # Russian state agencies in English, a Q&A explainer, a long-form feature, a correction
 # note, a three-date map analysis. Its first run scored F1 0.52; after one round of
-# general rules it scores 0.84.
+# general rules it scores 0.84, after a second 0.91.
 HELDOUT5 = Path(__file__).parent / "data" / "heldout5.jsonl"
 
 
@@ -123,14 +123,14 @@ def test_sixth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT5, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.82
-    assert scores["as_of_accuracy"] >= 0.90
+    assert overall["f1"] >= 0.89
+    assert scores["as_of_accuracy"] >= 0.93
 
 
 # A seventh set of 15 articles (72 claims), written to imitate the dev set as closely as
 # possible (its outlets, lengths and mix of sides, measures, hedges and dates): the
 # nearest estimate of the score on unseen text written the same way. Its first run
-# scored F1 0.69; after one round of general rules it scores 0.89.
+# scored F1 0.69; after one round of general rules it scores 0.89, after a second 0.95.
 HELDOUT6 = Path(__file__).parent / "data" / "heldout6.jsonl"
 
 
@@ -138,7 +138,7 @@ def test_seventh_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> Non
     scores = _score(HELDOUT6, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.86
+    assert overall["f1"] >= 0.93
     assert scores["as_of_accuracy"] >= 0.90
 
 
@@ -1133,6 +1133,129 @@ RULES = [
             ),
         ],
         id="a-share-set-off-by-a-comma-shares-the-date",
+    ),
+    pytest.param(
+        "The Luhansk regional military administration said on Thursday that about 98 "
+        "percent of the region was under occupation.",
+        date(2024, 5, 10),
+        [("UA", "RU", "holds", "UA-09", "share_of_region", 0.98, "about", "2024-05-09", None)],
+        id="passive-under-occupation-is-the-occupiers-holding",
+    ),
+    pytest.param(
+        "Ukraine's General Staff spokesman Andrii Kovalov said on Monday that 14 "
+        "settlements had been freed in the Kharkiv region. His briefing a week earlier, on "
+        "May 6, put the number of freed settlements at nine.",
+        date(2024, 5, 14),
+        [
+            ("UA", "UA", "gained", "UA-63", "settlements", 14, "exact", "2024-05-13", None),
+            ("UA", "UA", "gained", "UA-63", "settlements", 9, "exact", "2024-05-06", None),
+        ],
+        id="possessive-statement-subject-is-its-owner",
+    ),
+    pytest.param(
+        "The Kherson regional administration said 27% of the region remained under Russian "
+        "control on Sunday. That is about 7,700 square kilometres of a region that covers "
+        "some 28,500.",
+        date(2024, 2, 12),
+        [
+            ("UA", "RU", "holds", "UA-65", "share_of_region", 0.27, "exact", "2024-02-11", None),
+            ("media", "RU", "holds", "UA-65", "area_km2", 7700, "about", "2024-02-11", None),
+        ],
+        id="what-a-region-covers-is-not-said-of-the-figure",
+    ),
+    pytest.param(
+        "The Kherson regional administration said on Monday that Russia still held 65% of "
+        "the region. Ukraine has won back about 40 percent of the land that Russia seized "
+        "after its February invasion, a senior NATO official said.",
+        date(2022, 10, 18),
+        [
+            ("UA", "RU", "holds", "UA-65", "share_of_region", 0.65, "exact", "2022-10-17", None),
+            ("other", "UA", "gained", "UA", "share_of_initial", 0.4, "about", "2022-10-18", None),
+        ],
+        id="share-of-invasion-gains-is-the-country-s",
+    ),
+    pytest.param(
+        "Ukrainian forces have freed more than a third of the Zaporizhzhia region since "
+        'June, its governor Ivan Fedorov said on Wednesday. "Our forces have freed about '
+        '36% of the region since June," Fedorov said.',
+        date(2023, 9, 20),
+        [
+            (
+                "UA",
+                "UA",
+                "gained",
+                "UA-23",
+                "share_of_region",
+                0.36,
+                "about",
+                "2023-09-20",
+                "2023-06-01",
+            )
+        ],
+        id="rounded-lead-restated-by-the-quotation-is-one-claim",
+    ),
+    pytest.param(
+        "Governor Oleh Syniehubov said Ukrainian troops now hold 97% of the Kharkiv "
+        'Oblast. Fighting continues near Kamianske and Tokmak. "We have freed 40 villages '
+        'in the oblast this month," Syniehubov said on Sunday.',
+        date(2022, 9, 25),
+        [
+            ("UA", "UA", "holds", "UA-63", "share_of_region", 0.97, "exact", "2022-09-25", None),
+            ("UA", "UA", "gained", "UA-63", "settlements", 40, "exact", "2022-09-25", "2022-09-01"),
+        ],
+        id="the-oblast-is-one-the-text-names-not-a-village-s",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Friday that its forces had taken 11 settlements "
+        "in the Donetsk region since the start of the month.",
+        date(2025, 8, 22),
+        [("RU", "RU", "gained", "UA-14", "settlements", 11, "exact", "2025-08-22", "2025-08-01")],
+        id="since-the-start-of-the-month",
+    ),
+    pytest.param(
+        "Ukraine's army chief Oleksandr Syrskyi said on Friday that seven villages had "
+        "been lost in the Zaporizhzhia region since the start of the month.",
+        date(2025, 8, 22),
+        [("UA", "RU", "gained", "UA-23", "settlements", 7, "exact", "2025-08-22", "2025-08-01")],
+        id="lost-without-a-loser-is-the-speaker-s-loss",
+    ),
+    pytest.param(
+        "The front runs across the Donetsk and Luhansk regions, more than 70% of each of "
+        "which is held by Russian forces, the Institute for the Study of War said on "
+        "Friday.",
+        date(2024, 6, 28),
+        [
+            (
+                "other",
+                "RU",
+                "holds",
+                "UA-14",
+                "share_of_region",
+                0.7,
+                "more_than",
+                "2024-06-28",
+                None,
+            ),
+            (
+                "other",
+                "RU",
+                "holds",
+                "UA-09",
+                "share_of_region",
+                0.7,
+                "more_than",
+                "2024-06-28",
+                None,
+            ),
+        ],
+        id="share-of-each-of-which-is-each-region-s",
+    ),
+    pytest.param(
+        "Belgorod region: shelling goes on. Ukrainian units held 12 square kilometres of "
+        "Russian territory near the border, according to regional officials.",
+        date(2024, 3, 25),
+        [("RU", "UA", "holds", "RU-BEL", "area_km2", 12, "exact", "2024-03-25", None)],
+        id="regional-officials-are-of-the-region-s-country",
     ),
 ]
 

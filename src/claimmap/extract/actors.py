@@ -204,6 +204,10 @@ class Attributor:
             if side is None and self.g.office_role.search(phrase):
                 # "The Donetsk regional military administration": the region it governs
                 side = self._place_side(phrase)
+            if side is None and self.g.local_authority.search(phrase):
+                # "according to regional officials": those of the region the sentence
+                # names, else of the place the text opens with
+                side = self._place_side(text, self.text[:off])
             words = low.split()
             head = next((w for w in reversed(words) if self.g.role_noun.fullmatch(w)), words[-1])
             if low.startswith(self.g.the) and len(words) <= 3 and side is None:
@@ -260,11 +264,12 @@ class Attributor:
             # the match may be over lower-cased text: the pronoun is read from ``text``
             # "an officer involved in it told": a pronoun after a preposition is an object
             # ("according to him" names the speaker)
+            group = "p" if m.start("p") >= 0 else "p2"
+            pa, pb = m.span(group)
             if free(m.start(), m.end()) and (
-                not self.g.preposition_before.search(text, max(0, m.start("p") - 12), m.start("p"))
-                or self.pats.according.search(text, max(0, m.start("p") - 16), m.start("p"))
+                not self.g.preposition_before.search(text, max(0, pa - 12), pa)
+                or self.pats.according.search(text, max(0, pa - 16), pa)
             ):
-                pa, pb = m.span("p")
                 found.append(_Mention(off + m.start(), off + m.end(), None, anaphor=text[pa:pb]))
         found.sort(key=lambda x: x.start)
         return found

@@ -106,7 +106,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "thisweek": ("this",),
     "yesterday": ("yesterday", "overnight"),
     "daytime": ("during", "over"),
-    "month": ("for", "this"),
+    "month": ("for", "this", "since"),
     "same": ("over", "in", "during", "for", "across"),
 }
 _WORD = re.compile(r"\w+")
@@ -181,7 +181,8 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         r"(?P<thisweek>this\s+week)",
         r"(?P<yesterday>yesterday|overnight)",
         r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
-        r"(?P<month>for\s+the\s+month|this\s+month)",
+        r"(?P<month>for\s+the\s+month|this\s+month"
+        r"|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+month)",
         # "over the same month": the period of the figure before
         # "over the month" after a figure dated to a month: that month
         r"(?P<same>(?:over|in|during|for|across)\s+the\s+(?:same\s+(?:month|period|week|year|days)"

@@ -33,7 +33,8 @@ class Frame:
     measure: Measure
     regions: tuple[str, ...] = ()
     #: when ``holder`` is None, who the subject was: "self" ("we"), "enemy",
-    #: "occupier" ("under occupation"), or "" (a passive without agent)
+    #: "occupier" ("under occupation"), "loser" (ground lost, by whom unsaid: "12
+    #: settlements had been lost"), or "" (a passive without agent)
     side_hint: str = ""
     #: a part of the figure before it ("seven of the villages were in Donetsk"): with
     #: no date of its own it shares that figure's dates
@@ -290,7 +291,11 @@ class FrameFinder:
             return replace(part, breakdown=True) if part is not None else None
         if fig.unit == BARE and not joined:
             return None
-        found = self._predicate(left, left_full, cut, right, joined)
+        # "70% of each of which is held by Russian forces": the relative clause is the
+        # figure's own, not one that speaks of something else
+        found = self._predicate(
+            left, left_full, cut, self.g.relative_share_object.sub(" of it", right, 1), joined
+        )
         if found is None and list_end is not None:
             # a list of shares, each of its own place, and one verb after the last
             rest = sent_text[list_end - offset :]
@@ -341,7 +346,7 @@ class FrameFinder:
         holder_side: str | None = found_side
         if verb_class == LOSE:
             kind = Kind.GAINED
-            holder_side = _OPPOSITE.get(holder_side or "")
+            holder_side = _OPPOSITE.get(holder_side) if holder_side else "loser"
         else:
             kind = Kind.HOLDS if verb_class == HOLD else Kind.GAINED
         # the object of a share runs on past "after": "half of the land seized after ..."
@@ -357,6 +362,10 @@ class FrameFinder:
             # "the territory of the Lugansk People's Republic has been 93% liberated": the
             # place is the subject before the figure, not what follows the participle
             regions = subject
+        if not regions and self.g.relative_share_object.match(right):
+            # "the Zaporizhzhia and Kherson regions, roughly three-quarters of each of
+            # which": the places the relative points back to
+            regions = self._last_places(left_full)
         if not regions and not self.g.anaphoric_object.match(right):
             # "... of his region" points back past a place named before the figure
             regions = self.regions(left)
@@ -373,6 +382,15 @@ class FrameFinder:
             regions=regions,
             side_hint=holder_side or "",
         )
+
+    def _last_places(self, text: str) -> tuple[str, ...]:
+        """Return the regions of the last place or list of places in ``text``."""
+        start = last_end = -1
+        for a, b in self.pats.places_cue.spans(text):
+            if start < 0 or not self.g.place_list_gap.fullmatch(text[last_end:a]):
+                start = a
+            last_end = b
+        return self.regions(text[start:]) if start >= 0 else ()
 
     def _regions_after_list(self, sent_text: str, end: int, nxt: int | None) -> tuple[str, ...]:
         """The place after a list of figures: "400 km² and 24 settlements in the X region".
@@ -489,7 +507,7 @@ class FrameFinder:
                 continue
             word = pm.group(0).split()[-1].lower()
             verb_class = HOLD if word in self.g.hold_participles else GAIN
-            side: str | None = "occupier" if word == self.g.occupied_participle else None
+            side: str | None = "occupier" if word in self.g.occupier_participles else None
             by = self.g.passive_agent.search(text[pm.end() :])
             if by:
                 words = by.group(0).split()[1:]

@@ -42,7 +42,7 @@ from claimmap.extract.numbers import (
     find_figures,
 )
 from claimmap.extract.segment import Sentence, split_sentences
-from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Side
+from claimmap.model import Article, Claim, Extraction, Holder, Kind, Measure, Qualifier, Side
 
 
 @dataclass(slots=True)
@@ -80,6 +80,8 @@ class _ArticleExtractor:
         self.last_sentence = -1
         self.last_claimant: Speaker | None = None
         self.region_mentions: list[tuple[int, str]] = []
+        #: the regions the text names (not only through a town in them)
+        self.named_regions: set[str] = set()
         self.sentence_figures: list[tuple[int, int]] = []
         #: a paragraph opened by a time adverbial ("By Tuesday, ...") is dated by it
         self.paragraph_time: dict[int, tuple[int, date]] = {}
@@ -94,6 +96,7 @@ class _ArticleExtractor:
                 for code in codes:
                     if "-" in code:
                         self.region_mentions.append((sent.start + pos, code))
+                        self.named_regions.add(code)
             for town in self.frames.towns(sent.text):
                 self.region_mentions.append((sent.start, town))
         attributions = {}
@@ -475,6 +478,12 @@ class _ArticleExtractor:
             and speaker.side in {Side.RU, Side.UA}
         ):
             return (speaker.side.value,)
+        if frame.measure is Measure.SHARE_OF_INITIAL and self.g.invasion_gains.match(
+            self.text, fig.end, fig.end + 150
+        ):
+            # "half of the territory Russian forces seized after invading in February": the
+            # whole of what Russia took in Ukraine, whatever region the article is about
+            return ("UA",)
         if self.g.those_regions.match(right):
             return self.last_regions or ("UA",)
         anaphor = self.g.region_anaphor.match(right) or self.g.region_anaphor_before.search(
@@ -487,6 +496,9 @@ class _ArticleExtractor:
                 anaphor = later
         if anaphor:
             before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
+            # "the oblast" is one the text names: not the region of a village named in
+            # passing whose name recurs elsewhere ("Vasylivka" in a Mykolaiv article)
+            before = [(p, c) for p, c in before if c in self.named_regions] or before
             if self.g.possessive_region.search(anaphor.group(0)):
                 # "The Donetsk region's governor ... 45% of his region": the office's region
                 office = [
@@ -572,6 +584,13 @@ class _ArticleExtractor:
             return speaker_side.opponent if speaker_side else None
         if note == "occupier":
             return Holder(owner).opponent
+        if note == "loser":
+            # "12 settlements had been lost", said by one side: its own losses; reported
+            # by others of Ukraine's ground: Ukraine's
+            if speaker_side is not None:
+                return speaker_side.opponent
+            if owner == "UA":
+                return Holder.RU
         if speaker_side is not None:
             return speaker_side
         if frame.kind is Kind.GAINED and self.g.own_gain_verbs.search(sent.text):
@@ -890,6 +909,30 @@ def _same_claimant(a: _Candidate, b: _Candidate) -> bool:
     return a.speaker.name == b.speaker.name or a.speaker.generic or b.speaker.generic
 
 
+#: how far a hedged round figure reaches: "more than half" restates 54%, not 70%
+_ROUNDING = {
+    Qualifier.MORE_THAN: (1.0, 1.2),
+    Qualifier.AT_LEAST: (1.0, 1.2),
+    Qualifier.ABOUT: (0.9, 1.1),
+    Qualifier.ALMOST: (0.85, 1.0),
+    Qualifier.LESS_THAN: (0.85, 1.0),
+    Qualifier.UP_TO: (0.85, 1.0),
+}
+
+
+def _rounds(lead: Claim, value: float) -> bool:
+    """Whether a hedged figure is a rounding of ``value``.
+
+    "Ukraine has recaptured more than half of the territory ..., an official said"
+    leads a report whose quotation says "about 54%": one claim, the quotation's.
+    """
+    reach = _ROUNDING.get(lead.qualifier)
+    if reach is None:
+        return False
+    low, high = reach
+    return lead.value * low <= value <= lead.value * high and value != lead.value
+
+
 def _deduplicate(candidates: list[_Candidate], published: date | None) -> list[Claim]:
     """Merge restatements of one figure by one claimant; quotation wins, else first."""
     kept: list[_Candidate] = []
@@ -903,7 +946,10 @@ def _deduplicate(candidates: list[_Candidate], published: date | None) -> list[C
                 and k.claim.kind == c.kind
                 and k.claim.region == c.region
                 and k.claim.measure == c.measure
-                and abs(k.claim.value - c.value) <= 1e-9 * max(1.0, abs(c.value))
+                and (
+                    abs(k.claim.value - c.value) <= 1e-9 * max(1.0, abs(c.value))
+                    or (cand.in_quote and not k.in_quote and _rounds(k.claim, c.value))
+                )
                 and _same_claimant(k, cand)
             ),
             None,

@@ -66,6 +66,9 @@ class Grammar:
     part_location: re.Pattern[str]
     #: the speaker's own country as a share's object: "of our land"
     own_country: re.Pattern[str]
+    #: a share's object that is what Russia seized in its invasion of Ukraine: "of the
+    #: territory Russian forces seized after invading in February"
+    invasion_gains: re.Pattern[str]
     #: a place noun and its plural, for the last name of a list: "Sumy and Chernihiv regions"
     plural_place_nouns: tuple[tuple[str, str], ...]
     #: a part of the whole named after it: "..., including Crimea"
@@ -94,8 +97,8 @@ class Grammar:
     by_agent: re.Pattern[str]
     #: "most of the city, ... 80 percent of it": "it" is a town, not a region
     town_before: re.Pattern[str]
-    #: "and the rest was a grey zone", ", and that ...": where a figure's clause ends for
-    #: distractors
+    #: "and the rest was a grey zone", ", and that ...", "of a region that ...": where a
+    #: figure's clause ends for distractors
     the_rest: re.Pattern[str]
     #: a verb of occupation: its subject is the occupier
     occupy_verb: re.Pattern[str]
@@ -111,16 +114,19 @@ class Grammar:
     passive_agent: re.Pattern[str]
     #: passive participles of holding, not gaining
     hold_participles: frozenset[str]
-    #: the passive participle whose subject is the occupier
-    occupied_participle: str
+    #: the last words of passive holdings whose holder is the occupier ("occupied",
+    #: "under occupation")
+    occupier_participles: frozenset[str]
     #: "of X" after a share: X is its object
     share_object: re.Pattern[str]
     #: where a share's own object ends: ",", ";", "and" not before "the", "its", "all"
     object_end: re.Pattern[str]
     #: a determiner opening an object: "the", "our", "his"
     determiner: re.Pattern[str]
-    #: a pronoun object of a share: "of it", "of that region"
+    #: a pronoun object of a share: "of it", "of that region", "of (each of) which"
     anaphoric_share_object: re.Pattern[str]
+    #: a relative share's object: "the Kherson region, three-quarters of (each of) which"
+    relative_share_object: re.Pattern[str]
     #: "'s" after a country that is not "'s territory": the country owns a place
     possessive_place: re.Pattern[str]
     #: "forces of", "government of" before a country: it names an actor
@@ -156,7 +162,8 @@ class Grammar:
     analyst_title: re.Pattern[str]
     #: a relative clause set off by commas before a speaking verb: not the speaker
     relative_aside: re.Pattern[str]
-    #: a personal pronoun that may stand for a speaker
+    #: a personal pronoun that may stand for a speaker, or a possessive before a word for a
+    #: statement ("his previous update"); its group "p" or "p2" is the pronoun
     pronoun: re.Pattern[str]
     #: a capitalised name before a comma or a speaking verb
     capitalised_name: re.Pattern[str]
@@ -168,6 +175,8 @@ class Grammar:
     body_role: re.Pattern[str]
     #: an office of a region: "governor", "mayor", "head", "administration"
     office_role: re.Pattern[str]
+    #: local authorities with no place named: "regional officials", "local authorities"
+    local_authority: re.Pattern[str]
     #: a description ending in a third party: "analysts", "think tank", "experts"
     analyst_role: re.Pattern[str]
     #: a description ending in a person: "general", "spokesman", "official"

@@ -80,6 +80,12 @@ GRAMMAR = Grammar(
     own_country=re.compile(
         r"\W*(?:of\s+)?(?:our|my)\s+(?:land|country|territory|state|soil)\b", re.I
     ),
+    invasion_gains=re.compile(
+        r"\W*of\s+(?:the\s+)?(?:land|territory|ground|area|what)\b[^.;]{0,40}?"
+        r"\b(?:russia|russian|moscow|the\s+russians)\b[^.;]{0,50}?"
+        r"\b(?:invasion|invading|invaded|feb(?:ruary|\.)?\s+24)\b",
+        re.I,
+    ),
     plural_place_nouns=(("region", "regions"), ("oblast", "oblasts"), ("province", "provinces")),
     including=re.compile(r"\b(?:including|incl\.|such as|among them)\s+(?:the\s+)?$", re.I),
     return_before=re.compile(
@@ -113,21 +119,29 @@ GRAMMAR = Grammar(
     aux_before_verb=re.compile(r"\b(?:been|was|were|be|is|are)\s*$"),
     by_agent=re.compile(r"\W*by\s+(?:the\s+)?(\w+)"),
     town_before=re.compile(r"\b(?:city|town|village|plant|settlement)\b[^.;]*$", re.I),
-    the_rest=re.compile(r"\band\s+the\s+(?:rest|remainder)\b|,\s*and\s+(?:that|said)\b", re.I),
+    # "5,800 square kilometres of a region that covers some 26,500": what the region covers
+    # is not said of the figure
+    the_rest=re.compile(
+        r"\band\s+the\s+(?:rest|remainder)\b|,\s*and\s+(?:that|said)\b"
+        r"|\bof\s+(?:a|an|the)\s+(?:region|oblast|province|country|territory)\s*,?\s+"
+        r"(?:that|which)\b",
+        re.I,
+    ),
     occupy_verb=re.compile(r"occup", re.I),
     occupied_area=re.compile(r"\boccupied\s+(?:area|territor)", re.I),
     relative_before_verb=re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$"),
     occupation_state=re.compile("occupation|occupiers?", re.I),
     relative_before=re.compile(r"\b(?:that|which|who)\s+$"),
     passive_agent=re.compile(r"^\s*by\s+(?:the\s+)?(?:\w+\s+)?(\w+)"),
-    hold_participles=frozenset({"occupied", "controlled"}),
-    occupied_participle="occupied",
+    hold_participles=frozenset({"occupied", "occupation", "controlled", "held"}),
+    occupier_participles=frozenset({"occupied", "occupation"}),
     share_object=re.compile(r"\s*(?:[\"”]\s*)?of\s+(?P<obj>.*)", re.IGNORECASE | re.DOTALL),
     # "... of Ukraine's territory and exceeds what Moscow gained in 2023": a share of
     # the country
     object_end=re.compile(r"[,;]|\s+and\s+(?!the\b|its\b|their\b|all\b)"),
     determiner=re.compile(r"^(?:the|our|its|their|his|her)\s+"),
-    anaphoric_share_object=re.compile(r"(?:it|that region|this region)\b"),
+    anaphoric_share_object=re.compile(r"(?:it|that region|this region|(?:each\s+of\s+)?which)\b"),
+    relative_share_object=re.compile(r"\s*of\s+(?:each\s+of\s+)?which\b", re.I),
     possessive_place=re.compile(r"'s\s+(?!territory|land)"),
     # "the Armed Forces of Ukraine" names an actor, not a place
     actor_of=re.compile(
@@ -185,7 +199,15 @@ GRAMMAR = Grammar(
     ),
     # "An official, who spoke on condition that he not be named, said"
     relative_aside=re.compile(r",\s*(?:who|whom|whose|which)\b[^,;\"“”]*,"),
-    pronoun=re.compile(r"\b(?P<p>he|she|it|they|him|them)\b", re.IGNORECASE),
+    # "His previous update, on August 19, put ... at": a possessive before a word for a
+    # statement stands for its owner
+    pronoun=re.compile(
+        r"\b(?:(?P<p>he|she|it|they|him|them)\b|(?P<p2>his|her|its|their)\s+"
+        r"(?:(?:latest|previous|last|earlier|new|own|most\s+recent|first|second|final)\s+)?"
+        r"(?:update|estimate|count|tally|assessment|report|statement|briefing|bulletin|"
+        r"summary)\b)",
+        re.IGNORECASE,
+    ),
     # the first name written out, not as (?:Name\s+){1,2}: a pattern that begins with
     # [A-Z] lets re skip ahead to the next capital (the same matches, about twice as fast)
     capitalised_name=re.compile(
@@ -197,6 +219,9 @@ GRAMMAR = Grammar(
     national_role=re.compile(r"the\s+(?:country|nation)'s\s", re.IGNORECASE),
     body_role=re.compile(r"\b(?:ministry|staff|command)$", re.IGNORECASE),
     office_role=re.compile(r"\b(?:governor|mayor|head|administration)\b", re.IGNORECASE),
+    local_authority=re.compile(
+        r"\b(?:regional|local|oblast|district)\s+(?:officials|authorities|officers)\b", re.I
+    ),
     analyst_role=re.compile(
         r"\b(?:analysts?|analysis|institute|think\s+tank|group|project|experts?)$", re.IGNORECASE
     ),
@@ -269,10 +294,10 @@ GRAMMAR = Grammar(
         r"(?:^|[,;—–]\s*|\b(?:and|but|while)\s+)(?P<c>[A-Z][\w'-]+)\s+(?:also\s+|now\s+|still\s+)?$"
     ),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
-    person_pronouns=frozenset({"he", "she", "him"}),
-    male_pronouns=frozenset({"he", "him"}),
-    female_pronouns=frozenset({"she"}),
-    body_pronouns=frozenset({"it", "they", "them"}),
+    person_pronouns=frozenset({"he", "she", "him", "his", "her"}),
+    male_pronouns=frozenset({"he", "him", "his"}),
+    female_pronouns=frozenset({"she", "her"}),
+    body_pronouns=frozenset({"it", "they", "them", "its", "their"}),
     body_heads=frozenset(
         {"administration", "ministry", "staff", "command", "office", "government", "service"}
     ),
