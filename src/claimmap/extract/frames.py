@@ -39,6 +39,9 @@ class Frame:
     #: a part of the figure before it ("seven of the villages were in Donetsk"): with
     #: no date of its own it shares that figure's dates
     breakdown: bool = False
+    #: the figure restates the one before it in the sentence ("4,800 km², or about 0.8
+    #: per cent of Ukraine"): the same statement, of the same period
+    restates: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +264,8 @@ class FrameFinder:
             ):
                 # "6% remained in Russian hands, down from 32%": the same statement
                 stop = len(sent_text) if next_start is None else next_start - offset
-                return self._inherit(prev[1], fig, sent_text[e:stop])
+                same = self._inherit(prev[1], fig, sent_text[e:stop])
+                return replace(same, restates=True) if same is not None else None
             joined = self._is_joined(gap, bare=fig.unit == BARE)
             if prev[0].end - offset > cut:
                 left = sent_text[prev[0].end - offset : s]
@@ -318,11 +322,14 @@ class FrameFinder:
             found = self._predicate(left, left_full, cut, rest[: bm[0]] if bm else rest, joined)
         if found is None:
             if joined and prev is not None:
-                return self._inherit(prev[1], fig, right)
+                same = self._inherit(prev[1], fig, right)
+                return replace(same, restates=True) if same is not None else None
             # "502 of the recaptured villages were in the Kharkiv region": a breakdown
             if (
                 context is not None
-                and self.g.part_of in sent_text[s:e]
+                and (
+                    self.g.part_of in sent_text[s:e] or self.g.of_the_total_opening.match(sent_text)
+                )
                 and self.g.lay_in.match(right)
             ):
                 part = self._inherit(context, fig, right)

@@ -198,6 +198,15 @@ class _ArticleExtractor:
                 speaker, in_quote = self._claimant(
                     sent, fig, atts, quote_speaker, prev_claimant, interviewee
                 )
+                if (
+                    speaker is None
+                    and frame.breakdown
+                    and not in_quote
+                    and self.g.of_the_total_opening.match(sent.text)
+                ):
+                    # "Of the total area, 221 km² were in the Donetsk region": a part of
+                    # the figure before, by its source
+                    speaker = self.last_claimant
                 claimant_here = speaker
                 for claim in self._claims(sent, fig, frame, speaker, atts):
                     candidates.append(_Candidate(claim, speaker, in_quote, len(candidates)))
@@ -432,6 +441,17 @@ class _ArticleExtractor:
             of_initial=measure is Measure.SHARE_OF_INITIAL,
             fallback=(self.last_since, self.last_as_of) if frame.breakdown else None,
         )
+        if (
+            frame.restates
+            and not period
+            and kind is Kind.GAINED
+            and self.last_sentence == sent.index
+            and self.last_frame is not None
+            and self.last_frame.kind is Kind.GAINED
+        ):
+            # "Russia gained roughly 4,800 km2, or about 0.8 per cent of Ukraine, between
+            # ...": the share is the same gain, over the same period
+            since, as_of, period = self.last_since, self.last_as_of, True
         if measure is Measure.SHARE_OF_REGION and kind is Kind.GAINED and not period:
             kind = Kind.HOLDS
         self.last_regions = regions

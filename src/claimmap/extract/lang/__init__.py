@@ -52,6 +52,9 @@ class Grammar:
     compared_before: re.Pattern[str]
     #: "of the total" after a figure: the context's frame
     of_the_total: re.Pattern[str]
+    #: a sentence opened by the whole its figures are parts of: "Of the total area, 221
+    #: km² were in the Donetsk region"
+    of_the_total_opening: re.Pattern[str]
     #: "Six of them are in the Donetsk region": a breakdown of the figure before
     of_them_in: re.Pattern[str]
     #: "That is roughly ...", "The total area is ...": a figure restating the one before

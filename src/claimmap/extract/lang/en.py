@@ -49,6 +49,11 @@ GRAMMAR = Grammar(
     lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
     compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
     of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
+    of_the_total_opening=re.compile(
+        r"^\W*of\s+(?:the|this|that|these|those)\s*(?:total|figure|sum|area|gains?)?"
+        r"(?:\s+(?:area|figure|gains?|territory))?\s*,",
+        re.I,
+    ),
     of_them_in=re.compile(
         r"\s+of\s+(?:them|these|those)(?:,\s*(?:he|she|it|they)\s+(?:said|added),)?"
         r"\s+(?:(?:are|were|is|was|lie|lay)\s+)?in\b",
