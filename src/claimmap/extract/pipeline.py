@@ -580,8 +580,16 @@ class _ArticleExtractor:
         # speaker, not to a new source's figure ("The ISW calculated that Russian forces
         # gained about 1,100 km² in October" after the ministry's Donetsk count)
         # (the outlet's own sums continue the figures before them)
+        # (third parties are each their own source: the trackers' area after the British
+        # update's Kursk share is not in Kursk; a share is of the region in question)
         same_side = speaker is None or (
-            self.last_claimant is not None and speaker.side == self.last_claimant.side
+            self.last_claimant is not None
+            and speaker.side == self.last_claimant.side
+            and (
+                speaker.side in {Side.RU, Side.UA}
+                or speaker.name == self.last_claimant.name
+                or frame.measure is Measure.SHARE_OF_REGION
+            )
         )
         if self.last_regions and (sent.paragraph == self.last_paragraph or same_side):
             return self.last_regions
