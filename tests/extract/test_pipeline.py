@@ -1312,6 +1312,39 @@ RULES = [
         ],
         id="a-third-party-s-area-is-not-in-another-s-region",
     ),
+    pytest.param(
+        '"About 60% of our region is temporarily occupied," the Luhansk regional governor '
+        "Artem Lysohor said on Monday.",
+        date(2022, 10, 4),
+        [("UA", "RU", "holds", "UA-09", "share_of_region", 0.6, "about", "2022-10-03", None)],
+        id="passive-with-an-adverb",
+    ),
+    pytest.param(
+        "Vladimir Saldo, the Moscow-installed governor of the Kherson region, went further "
+        "on Friday, telling a Russian newspaper that about 75% of the region was under "
+        "Russian control.",
+        date(2023, 6, 10),
+        [("RU", "RU", "holds", "UA-65", "share_of_region", 0.75, "about", "2023-06-09", None)],
+        id="participial-speaking-verb-takes-the-subject",
+    ),
+    pytest.param(
+        "Ukraine's General Staff said on Monday that Russian gains since the start of the "
+        "year amounted to about 1,900 square kilometres.",
+        date(2025, 4, 8),
+        [("UA", "RU", "gained", "UA", "area_km2", 1900, "about", "2025-04-07", "2025-01-01")],
+        id="gains-as-subject-of-a-verb-of-amount",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Saturday that its troops had taken 520 square "
+        "kilometres of Ukrainian territory in April. By the ministry's account, 300 square "
+        "kilometres of that area lay in the Donetsk region.",
+        date(2025, 5, 4),
+        [
+            ("RU", "RU", "gained", "UA", "area_km2", 520, "exact", "2025-04-30", "2025-04-01"),
+            ("RU", "RU", "gained", "UA-14", "area_km2", 300, "exact", "2025-04-30", "2025-04-01"),
+        ],
+        id="part-of-that-area-lay-in-a-region",
+    ),
 ]
 
 

@@ -561,6 +561,18 @@ class Attributor:
                     before[:1], self.text, pos, pronouns=self.g.person_pronouns
                 )
                 speaker = self.resolve(head, recent) or self._describe(head, sent)
+            if (
+                speaker is None
+                and before
+                and before[0].start - off <= 2
+                and self.g.participial_say.search(text, 0, verb_end)
+            ):
+                # "Denis Pushilin, the Moscow-installed head ..., went further on Tuesday,
+                # telling Russian state television that ...": the sentence's subject
+                head = _head_of_apposition(
+                    before[:1], self.text, pos, pronouns=self.g.person_pronouns
+                )
+                speaker = self.resolve(head, recent) or self._describe(head, sent)
             if speaker is None and (country := self.g.country_subject.search(text, 0, verb_start)):
                 # "Moscow says", "Kyiv claims": the government of the side the place names
                 side = _side_of_words(country.group("c"), self.pats)

@@ -39,9 +39,9 @@ class Frame:
     #: a part of the figure before it ("seven of the villages were in Donetsk"): with
     #: no date of its own it shares that figure's dates
     breakdown: bool = False
-    #: the figure restates the one before it in the sentence ("4,800 km², or about 0.8
-    #: per cent of Ukraine"): the same statement, of the same period
-    restates: bool = False
+    #: the figure continues the one before it in the sentence, restating it ("4,800 km²,
+    #: or about 0.8 per cent of Ukraine") or listed with it: the same statement
+    continues: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +265,7 @@ class FrameFinder:
                 # "6% remained in Russian hands, down from 32%": the same statement
                 stop = len(sent_text) if next_start is None else next_start - offset
                 same = self._inherit(prev[1], fig, sent_text[e:stop])
-                return replace(same, restates=True) if same is not None else None
+                return replace(same, continues=True) if same is not None else None
             joined = self._is_joined(gap, bare=fig.unit == BARE)
             if prev[0].end - offset > cut:
                 left = sent_text[prev[0].end - offset : s]
@@ -323,16 +323,21 @@ class FrameFinder:
         if found is None:
             if joined and prev is not None:
                 same = self._inherit(prev[1], fig, right)
-                return replace(same, restates=True) if same is not None else None
+                return replace(same, continues=True) if same is not None else None
             # "502 of the recaptured villages were in the Kharkiv region": a breakdown
+            # "410 square kilometres of that area lay in the Donetsk region": the same
+            of_that = self.g.of_that_whole.match(right)
+            rest = right[of_that.end() :] if of_that else right
             if (
                 context is not None
                 and (
-                    self.g.part_of in sent_text[s:e] or self.g.of_the_total_opening.match(sent_text)
+                    self.g.part_of in sent_text[s:e]
+                    or self.g.of_the_total_opening.match(sent_text)
+                    or of_that is not None
                 )
-                and self.g.lay_in.match(right)
+                and self.g.lay_in.match(rest)
             ):
-                part = self._inherit(context, fig, right)
+                part = self._inherit(context, fig, rest)
                 return replace(part, breakdown=True) if part is not None else None
             if context is not None and self.g.restates_before.search(
                 self.g.trailing_hedges.sub("", left)
@@ -350,6 +355,9 @@ class FrameFinder:
                 return self._inherit(context, fig, right)
             return None
         verb_class, found_side = found
+        if verb_class == HOLD and self.g.gain_total.search(left):
+            # "Russian gains in February amounted to 350 km²": the gains are the figure
+            verb_class = GAIN
         holder_side: str | None = found_side
         if verb_class == LOSE:
             kind = Kind.GAINED

@@ -442,7 +442,7 @@ class _ArticleExtractor:
             fallback=(self.last_since, self.last_as_of) if frame.breakdown else None,
         )
         if (
-            frame.restates
+            frame.continues
             and not period
             and kind is Kind.GAINED
             and self.last_sentence == sent.index

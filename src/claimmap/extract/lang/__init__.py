@@ -50,6 +50,10 @@ class Grammar:
     lay_in: re.Pattern[str]
     #: "compared with", "a further", "another" before a figure: the context's frame
     compared_before: re.Pattern[str]
+    #: gains as the subject of a verb of amount: "Russian gains in February amounted to"
+    gain_total: re.Pattern[str]
+    #: the whole a figure is part of, after it: "410 km² of that area (lay in ...)"
+    of_that_whole: re.Pattern[str]
     #: "of the total" after a figure: the context's frame
     of_the_total: re.Pattern[str]
     #: a sentence opened by the whole its figures are parts of: "Of the total area, 221
@@ -236,6 +240,8 @@ class Grammar:
     #: a conjunction right before a speaking verb: the sentence's subject speaks
     #: ("X called it 'unpleasant news' but said ...")
     coordinated_verb: re.Pattern[str]
+    #: a speaking verb as a participle after a comma: ", telling Russian state television"
+    participial_say: re.Pattern[str]
     #: speaking verbs whose object is never the speaker ("told Reuters")
     told_verbs: frozenset[str]
     #: pronouns that stand for a person

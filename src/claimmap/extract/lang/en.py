@@ -22,7 +22,7 @@ _ROLE_NOUNS = (
 GRAMMAR = Grammar(
     # -- frames ---------------------------------------------------------------------
     passive_aux=r"\b(?:(?:have|has|had|having)\s+been|was|were|is|are|been|be)\s+"
-    r"(?:(?:already|now|still|since)\s+)?",
+    r"(?:(?:already|now|still|since|temporarily|fully|completely|partly|partially|largely)\s+)?",
     clause_boundary=re.compile(
         r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts|is\b|was\b|represents)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
         r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
@@ -48,6 +48,17 @@ GRAMMAR = Grammar(
     in_place=re.compile(r"\s*in\s+(?:the\s+)?"),
     lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
     compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
+    gain_total=re.compile(
+        r"\b(?:gains|advances)\b[^,;]{0,50}?\b(?:amount(?:ed|s)?\s+to|total(?:l?ed|s)?|came\s+to"
+        r"|stood\s+at|stand\s+at|rose\s+to|grew\s+to|climbed\s+to|reached|were|was)"
+        r"\s+(?:[\w-]+\s+){0,2}$",
+        re.I,
+    ),
+    of_that_whole=re.compile(
+        r"\s*of\s+(?:that|this|the|these|those)\s+(?:total\s+)?"
+        r"(?:area|total|territory|ground|land|figure|gains?)\b",
+        re.I,
+    ),
     of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
     of_the_total_opening=re.compile(
         r"^\W*of\s+(?:the|this|that|these|those)\s*(?:total|figure|sum|area|gains?)?"
@@ -239,7 +250,7 @@ GRAMMAR = Grammar(
     definite_article=re.compile(r"^the\s+", flags=re.IGNORECASE),
     own_count=re.compile(
         r"\bby\s+(?:(?P<who>[\w' -]{2,60}?)'s?|its)\s+(?:own\s+)?"
-        r"(?:count|calculations?|estimates?|tally|reckoning)\b",
+        r"(?:count|calculations?|estimates?|tally|reckoning|account)\b",
         re.IGNORECASE,
     ),
     clause_break=re.compile(r"[.;:]|\bthat\b"),
@@ -298,6 +309,7 @@ GRAMMAR = Grammar(
     country_subject=re.compile(
         r"(?:^|[,;—–]\s*|\b(?:and|but|while)\s+)(?P<c>[A-Z][\w'-]+)\s+(?:also\s+|now\s+|still\s+)?$"
     ),
+    participial_say=re.compile(r",\s*(?:\w+\s+)?\w+ing$", re.I),
     coordinated_verb=re.compile(r"[^,;:\"“”]\s+(?:but|and)\s+(?:also\s+)?$", re.I),
     person_pronouns=frozenset({"he", "she", "him", "his", "her"}),
     male_pronouns=frozenset({"he", "him", "his"}),
