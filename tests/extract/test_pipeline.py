@@ -1345,6 +1345,75 @@ RULES = [
         ],
         id="part-of-that-area-lay-in-a-region",
     ),
+    pytest.param(
+        "Brigadier General Oleksiy Hromov, a deputy chief of Ukraine's General Staff, said "
+        "on Monday that troops had recaptured 14 square kilometres in the past week. "
+        "General Oleksiy Hromov said 3 settlements had been liberated in the Zaporizhzhia "
+        "region over the same week.",
+        date(2023, 7, 11),
+        [
+            ("UA", "UA", "gained", "UA", "area_km2", 14, "exact", "2023-07-10", "2023-07-03"),
+            ("UA", "UA", "gained", "UA-23", "settlements", 3, "exact", "2023-07-10", "2023-07-03"),
+        ],
+        id="title-before-a-known-name",
+    ),
+    pytest.param(
+        "Major General Dmytro Lysenko told a briefing in Kyiv that troops had retaken 18 "
+        "square kilometres near Robotyne over the past week.",
+        date(2023, 8, 29),
+        [("UA", "UA", "gained", "UA-23", "area_km2", 18, "exact", "2023-08-29", "2023-08-22")],
+        id="setting-after-the-verb-names-the-side",
+    ),
+    pytest.param(
+        "Maps published by the Black Bird Group on Tuesday show Russian forces gaining 449 "
+        "square kilometres in May.",
+        date(2025, 6, 3),
+        [("other", "RU", "gained", "UA", "area_km2", 449, "exact", "2025-05-31", "2025-05-01")],
+        id="gaining-is-a-verb-of-gain",
+    ),
+    pytest.param(
+        "Russian forces gained 3,400 square kilometres from 1 January to 30 November, the "
+        "Institute for the Study of War said on Tuesday.",
+        date(2024, 12, 3),
+        [("other", "RU", "gained", "UA", "area_km2", 3400, "exact", "2024-11-30", "2024-01-01")],
+        id="from-one-date-to-another-is-a-period",
+    ),
+    pytest.param(
+        "Ukrainian forces won back 290 square kilometres in the Zaporizhzhia region from "
+        "the start of June to the end of August, Rochan Consulting said.",
+        date(2023, 9, 12),
+        [("other", "UA", "gained", "UA-23", "area_km2", 290, "exact", "2023-08-31", "2023-06-01")],
+        id="from-the-start-of-one-month-to-the-end-of-another",
+    ),
+    pytest.param(
+        "The Kherson regional administration said on Monday that Russia still held 70% of "
+        "the region. Ukraine had recovered 45% of the territory Russia seized after 24 "
+        "February, according to the analysis.",
+        date(2022, 11, 30),
+        [
+            ("UA", "RU", "holds", "UA-65", "share_of_region", 0.7, "exact", "2022-11-28", None),
+            ("media", "UA", "gained", "UA", "share_of_initial", 0.45, "exact", "2022-11-30", None),
+        ],
+        id="share-of-seizures-since-24-february-is-the-country-s",
+    ),
+    pytest.param(
+        "The Kherson regional administration said on Monday that Russia still held 70% of "
+        "the region. That leaves Kyiv in control of roughly 82% of its internationally "
+        "recognised territory.",
+        date(2022, 12, 30),
+        [
+            ("UA", "RU", "holds", "UA-65", "share_of_region", 0.7, "exact", "2022-12-26", None),
+            ("media", "UA", "holds", "UA", "share_of_region", 0.82, "about", "2022-12-30", None),
+        ],
+        id="its-internationally-recognised-territory-is-the-holder-s-country",
+    ),
+    pytest.param(
+        "Ukraine's counteroffensives in the Kharkiv and Kherson regions won back 14,000 "
+        "square kilometres, the analysis showed, ending with the recapture of Kherson city.",
+        date(2022, 12, 30),
+        [("other", "UA", "gained", "UA", "area_km2", 14000, "exact", "2022-12-30", None)],
+        id="a-verb-of-showing-ends-the-figure-s-clause",
+    ),
 ]
 
 

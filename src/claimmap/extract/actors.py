@@ -234,6 +234,16 @@ class Attributor:
                 and not self.pats.side_words.fullmatch(m.group("n").split()[0])
                 and not self.g.not_a_name.match(m.group("n"))
             ):
+                name = m.group("n")
+                # "General Oleksiy Hromov", "on Monday Andriy Demchenko": the name after
+                prefix = self.g.name_prefix.match(name)
+                if prefix is not None and len(name[prefix.end() :].split()) >= 2:
+                    name = name[prefix.end() :]
+                known_person = self.surnames.get(name.split()[-1])
+                if known_person is not None and known_person.name == name:
+                    found.append(_Mention(off + m.start(), off + m.end(), known_person))
+                    taken.append((m.start(), m.end()))
+                    continue
                 after = text[m.end() : m.end() + 120]
                 title = after
                 for verb in self.g.speech_cut:
@@ -246,7 +256,10 @@ class Attributor:
                     or _side_of_words(title, self.pats)
                     or self._side_from_setting(text, m)
                 )
-                speaker = Speaker(name=m.group("n"), side=side or Side.OTHER, kind=PERSON)
+                if side is None and (where := self.g.setting_after.match(after)):
+                    # "Oleksiy Hromov told a briefing in Kyiv": the capital names the side
+                    side = _side_of_words(where.group("c"), self.pats)
+                speaker = Speaker(name=name, side=side or Side.OTHER, kind=PERSON)
                 found.append(_Mention(off + m.start(), off + m.end(), speaker))
                 taken.append((m.start(), m.end()))
                 words = speaker.name.split()

@@ -80,7 +80,8 @@ def minus_months(day: date, months: int) -> date:
 # compares the scan with finditer on the dev and held-out sentences).
 _MONTH, _WEEKDAY, _NUMBER, _DIGIT = "<month>", "<weekday>", "<number>", "<digit>"
 _FIRST_WORDS: dict[str, tuple[str, ...]] = {
-    "between": ("between",),
+    "between": ("between", "from"),
+    "monthspan": ("from", "between"),
     "betweenev": ("between",),
     "sincestart": ("since", "this", "so"),
     "sinceyear": ("since",),
@@ -148,9 +149,13 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
     year = r"(?:19|20)\d\d"
     parts = [
         # between January 1 and September 25 / between 23 and 28 March 2022
-        rf"(?P<between>between\s+(?:(?P<b1m>{mon})\s+(?P<b1d>{day})|(?P<b1d2>{day})(?:\s+(?P<b1m2>{mon}))?)"
-        rf"(?:,?\s+(?P<b1y>{year}))?\s+and\s+(?:(?P<b2m>{mon})\s+(?P<b2d>{day})|(?P<b2d2>{day})\s+(?P<b2m2>{mon}))"
+        rf"(?P<between>(?:between|from)\s+(?:(?P<b1m>{mon})\s+(?P<b1d>{day})|(?P<b1d2>{day})(?:\s+(?P<b1m2>{mon}))?)"
+        rf"(?:,?\s+(?P<b1y>{year}))?\s+(?:and|to|until|through)\s+(?:(?P<b2m>{mon})\s+(?P<b2d>{day})|(?P<b2d2>{day})\s+(?P<b2m2>{mon}))"
         rf"(?:,?\s+(?P<b2y>{year}))?)",
+        # from June to September / from the start of June to the end of September 2023
+        rf"(?P<monthspan>(?:from|between)\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<ms1>{mon})"
+        rf"(?:\s+(?P<msy1>{year}))?\s+(?:to|and|until|through)\s+(?:the\s+end\s+of\s+)?"
+        rf"(?P<ms2>{mon})(?:\s+(?P<msy2>{year}))?(?!\s*\d))",
         # between the start of ... on 24 February 2022 and 24 July this year
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
         r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
@@ -416,6 +421,14 @@ class TimeResolver:
                 # "between 23 and 28 March 2022": a span of days, the later one counts
                 return TimeExpr(s, e, POINT, until=b)
             return TimeExpr(s, e, PERIOD, since=a, until=b)
+        if g("monthspan"):
+            m1, m2 = self._month(g("ms1")), self._month(g("ms2"))
+            if not (m1 and m2):
+                return None
+            y2 = int(g("msy2")) if g("msy2") else _infer_year(m2, 1, ref=ref)
+            y1 = int(g("msy1")) if g("msy1") else (y2 if m1 <= m2 else y2 - 1)
+            until = date(y2, m2, calendar.monthrange(y2, m2)[1])
+            return TimeExpr(s, e, PERIOD, since=date(y1, m1, 1), until=min(until, ref))
         if g("betweenev"):
             ev = self._event(g(0))
             m2, d2 = self._month(g("be2m")), _day(g("be2d"))

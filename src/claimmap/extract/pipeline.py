@@ -498,6 +498,9 @@ class _ArticleExtractor:
             and speaker.side in {Side.RU, Side.UA}
         ):
             return (speaker.side.value,)
+        if self.g.its_country.match(right) and frame.holder is not None:
+            # "Kyiv in control of roughly 82% of its internationally recognised territory"
+            return (frame.holder.value,)
         if frame.measure is Measure.SHARE_OF_INITIAL and self.g.invasion_gains.match(
             self.text, fig.end, fig.end + 150
         ):

@@ -73,6 +73,9 @@ class Grammar:
     part_location: re.Pattern[str]
     #: the speaker's own country as a share's object: "of our land"
     own_country: re.Pattern[str]
+    #: the holder's own country as a share's object: "of its internationally recognised
+    #: territory" (a plain "its territory" is as often a region's)
+    its_country: re.Pattern[str]
     #: a share's object that is what Russia seized in its invasion of Ukraine: "of the
     #: territory Russian forces seized after invading in February"
     invasion_gains: re.Pattern[str]
@@ -174,6 +177,10 @@ class Grammar:
     pronoun: re.Pattern[str]
     #: a capitalised name before a comma or a speaking verb
     capitalised_name: re.Pattern[str]
+    #: a title or a date word before a name that is not part of it: "General", "Monday"
+    name_prefix: re.Pattern[str]
+    #: where a named speaker spoke, after the verb: "told a briefing in Kyiv"
+    setting_after: re.Pattern[str]
     #: a preposition between a generic speaker and the known body it belongs to
     belongs_to: re.Pattern[str]
     #: "the country's", "the nation's" opening a description

@@ -25,9 +25,9 @@ GRAMMAR = Grammar(
     r"(?:(?:already|now|still|since|temporarily|fully|completely|partly|partially|largely)\s+)?",
     clause_boundary=re.compile(
         r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts|is\b|was\b|represents)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
-        r"|\b(?:said|says|told|wrote|reported|claimed|noted)\b"
-        # "have been added" is a gain, not a speaking verb
-        r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)\badded\b",
+        r"|\b(?:said|says|told|wrote|reported|claimed|noted|showed|shows)\b"
+        # "have been added", "its forces added" are gains, not speaking verbs
+        r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)(?<!forces\s)(?<!troops\s)\badded\b",
         re.IGNORECASE,
     ),
     object_boundary=re.compile(
@@ -96,10 +96,15 @@ GRAMMAR = Grammar(
     own_country=re.compile(
         r"\W*(?:of\s+)?(?:our|my)\s+(?:land|country|territory|state|soil)\b", re.I
     ),
+    its_country=re.compile(
+        r"\W*(?:of\s+)?(?:its|their)\s+(?:own\s+)?internationally\s+recogni[sz]ed\s+"
+        r"(?:borders|land|territory)\b",
+        re.I,
+    ),
     invasion_gains=re.compile(
         r"\W*of\s+(?:the\s+)?(?:land|territory|ground|area|what)\b[^.;]{0,40}?"
         r"\b(?:russia|russian|moscow|the\s+russians)\b[^.;]{0,50}?"
-        r"\b(?:invasion|invading|invaded|feb(?:ruary|\.)?\s+24)\b",
+        r"\b(?:invasion|invading|invaded|feb(?:ruary|\.)?\s+24|24\s+feb(?:ruary|\.)?)\b",
         re.I,
     ),
     plural_place_nouns=(("region", "regions"), ("oblast", "oblasts"), ("province", "provinces")),
@@ -207,6 +212,16 @@ GRAMMAR = Grammar(
         r"\b(?i:\w+ing|to|with|told|met|briefed|called)\s+(?:[A-Z][\w'-]*\s+){0,3}$"
     ),
     # "On Friday, ..."
+    name_prefix=re.compile(
+        r"(?:Spokes(?:wo)?man|Spokesperson|General|Colonel|Lieutenant|Major|Brigadier|Admiral"
+        r"|Captain|Sergeant|Governor|Mayor|President|Minister|Commander|Deputy|Chief|Monday"
+        r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+        r"|June|July|August|September|October|November|December)\s+"
+    ),
+    setting_after=re.compile(
+        r"^\s+(?:told|said\s+at|speaking\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:briefing|news\s+conference|press\s+conference)\s+in\s+(?P<c>[A-Z][\w'-]+)"
+    ),
     not_a_name=re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s"),
     analyst_title=re.compile(
         r",\s*(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?(?:think\s+tank|institute|analyst|analytical|monitoring|"
