@@ -1414,6 +1414,56 @@ RULES = [
         [("other", "UA", "gained", "UA", "area_km2", 14000, "exact", "2022-12-30", None)],
         id="a-verb-of-showing-ends-the-figure-s-clause",
     ),
+    pytest.param(
+        "Ukrainian troops crossed into Russia's Kursk region in August, hoping to draw "
+        "Russian forces away from the Donbas. On 20 August, Ukraine's General Staff said "
+        "its troops held 1,150 square kilometres of the region.",
+        date(2024, 9, 1),
+        [("UA", "UA", "holds", "RU-KRS", "area_km2", 1150, "exact", "2024-08-20", None)],
+        id="a-region-named-as-where-troops-are-drawn-away-from-is-in-passing",
+    ),
+    pytest.param(
+        "DeepState, the Ukrainian mapping project, put the occupied share at 19.1% on Sunday.",
+        date(2025, 9, 16),
+        [("other", "RU", "holds", "UA", "share_of_region", 0.191, "exact", "2025-09-14", None)],
+        id="the-occupied-share-is-the-occupier-s",
+    ),
+    pytest.param(
+        "The Institute for the Study of War said on Friday that Russian forces had gained "
+        "502 square kilometres in July. At the end of July, Russia controlled 78% of the "
+        "Donetsk region, according to the data.",
+        date(2025, 8, 4),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 502, "exact", "2025-07-31", "2025-07-01"),
+            ("other", "RU", "holds", "UA-14", "share_of_region", 0.78, "exact", "2025-07-31", None),
+        ],
+        id="according-to-the-data-is-the-analysis-s",
+    ),
+    pytest.param(
+        "Ukraine's Southern Command said on Monday that the marines had liberated about 6 "
+        "square kilometres since they crossed the river on 19 October.",
+        date(2023, 11, 14),
+        [("UA", "UA", "gained", "UA", "area_km2", 6, "about", "2023-11-13", "2023-10-19")],
+        id="since-they-crossed-on-a-date",
+    ),
+    pytest.param(
+        "Russian troops have carved out pockets in the Kharkiv and Sumy regions, which "
+        "together amounted to some 1,900 square kilometres by DeepState's count on Sunday.",
+        date(2025, 10, 21),
+        [("other", "RU", "holds", "UA", "area_km2", 1900, "about", "2025-10-21", None)],
+        id="regions-named-together-make-the-country-s-figure",
+    ),
+    pytest.param(
+        "DeepState said Russia gained 1,300 square kilometres in the third quarter. That "
+        "leaves Moscow with a net gain of about 1,100 square kilometres for the quarter, "
+        "by our calculation.",
+        date(2025, 10, 4),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 1300, "exact", "2025-09-30", "2025-07-01"),
+            ("media", "RU", "gained", "UA", "area_km2", 1100, "about", "2025-09-30", "2025-07-01"),
+        ],
+        id="in-the-third-quarter-and-for-the-quarter",
+    ),
 ]
 
 

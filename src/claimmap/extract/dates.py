@@ -85,6 +85,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "betweenev": ("between",),
     "sincestart": ("since", "this", "so"),
     "sinceyear": ("since",),
+    "quarter": ("in", "during", "over", "for"),
     "firstmonths": ("in", "during", "over", "for"),
     "half": ("in", "during", "over", "for"),
     "sinceev": ("since",),
@@ -163,11 +164,15 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<firstmonths>(?:in|during|over|for)\s+the\s+first\s+(?P<fmn>\d+|{num})\s+months\s+of\s+(?:the\s+year|this\s+year|(?P<fmy>{year})))",
         # in the first half of the year / of 2025
         rf"(?P<half>(?:in|during|over|for)\s+the\s+(?P<hw>first|second)\s+half\s+of\s+(?:the\s+year|this\s+year|(?P<hy>{year})))",
+        # in the third quarter / of 2025
+        rf"(?P<quarter>(?:in|during|over|for)\s+the\s+(?P<qw>first|second|third|fourth)\s+quarter"
+        rf"(?:\s+of\s+(?:the\s+year|this\s+year|(?P<qy>{year})))?)",
         rf"(?P<sinceyear>since\s+the\s+(?:beginning|start)\s+of\s+(?P<syy>{year}))",
         rf"(?P<sinceev>since\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+(?:the\s+)?)?(?P<evname>{ev})(?:\s+began)?(?:\s+(?:on|in)\s+(?P<evd>{day})\s+(?P<evm>{mon})(?:\s+(?P<evy>{year}))?)?)",
         # since the southern counteroffensive began on August 29 / since it began on June 4
-        # / since the start of the counteroffensive on June 4
-        rf"(?P<sincebegan>since\s+(?:(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|it|they)\s+(?:began|started|was\s+launched)|(?:it|they)\s+(?:began|started|launched)\s+(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_OPERATION}|the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION})\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
+        # / since the start of the counteroffensive on June 4 / since they crossed the river
+        # on 17 October
+        rf"(?P<sincebegan>since\s+(?:(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|it|they)\s+(?:began|started|was\s+launched)|(?:it|they)\s+(?:began|started|launched)\s+(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_OPERATION}|the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|(?:it|they|we|troops|forces|(?:the|our|its|their)\s+[\w-]+)\s+(?:crossed|entered|landed|launched|arrived\s+in|reached)(?:\s+[\w'-]+){{0,4}}?)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
         rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
@@ -191,7 +196,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # "over the same month": the period of the figure before
         # "over the month" after a figure dated to a month: that month
         r"(?P<same>(?:over|in|during|for|across)\s+the\s+(?:same\s+(?:month|period|week|year|days)"
-        r"|month(?!\s+of\b)"
+        r"|month(?!\s+of\b)|quarter(?!\s+of\b)"
         r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?:months|weeks|days)"
         r"(?=\W)))",
     ]
@@ -447,6 +452,13 @@ class TimeResolver:
             if g("hw").lower() == "first":
                 return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=date(y, 6, 30))
             return TimeExpr(s, e, PERIOD, since=date(y, 7, 1), until=date(y, 12, 31))
+        if g("quarter"):
+            n = ("first", "second", "third", "fourth").index(g("qw").lower())
+            y = int(g("qy")) if g("qy") else ref.year
+            if not g("qy") and date(y, 3 * n + 1, 1) > ref:
+                y -= 1
+            last = date(y, 3 * n + 3, calendar.monthrange(y, 3 * n + 3)[1])
+            return TimeExpr(s, e, PERIOD, since=date(y, 3 * n + 1, 1), until=min(last, ref))
         if g("sinceyear"):
             return TimeExpr(
                 s, e, PERIOD, since=date(int(g("syy")), 1, 1), until=ref, open_ended=True

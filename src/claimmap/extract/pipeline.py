@@ -560,6 +560,12 @@ class _ArticleExtractor:
             and not self.g.including.search(self.text[max(sent.start, pos - 16) : pos])
         ]
         if here:
+            # "pockets in the Kharkiv, Sumy and Dnipropetrovsk regions, which together
+            # amounted to ...": regions of one country together make its figure
+            named = list(dict.fromkeys(c for c in here if c in self.named_regions))
+            countries = {self.lex.region_country.get(c) for c in named}
+            if len(named) > 1 and len(countries) == 1 and self.g.together.search(sent.text):
+                return (countries.pop() or "UA",)
             return (here[0],)
         # "along the front" makes a country's figure; ", which maps the front," does not
         if self.g.front.search(sent.text) and self.g.front.search(

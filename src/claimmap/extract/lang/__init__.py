@@ -279,6 +279,8 @@ class Grammar:
     office_after: re.Pattern[str]
     #: a place named as an office, before it: "governor of Kherson"
     office_before: re.Pattern[str]
+    #: a sum over the places named: "which together amounted to", "in all"
+    together: re.Pattern[str]
     #: a place named in passing, before it: "the border with", "neighbouring"
     passing: re.Pattern[str]
     #: a paragraph naming the speaker of the quotation before: "Those were the words of"

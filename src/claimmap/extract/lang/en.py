@@ -16,7 +16,7 @@ _ROLE_NOUNS = (
     r"advisor|president|agency|analysis|analysts|institute|army|military|staff|command|trackers|"
     r"authorities|administration|government|envoy|mayor|blogger|commentator|tracker|"
     r"group|project|intelligence|think tank|office|press service|update|assessment|review|"
-    r"summary"
+    r"summary|data"
 )
 
 GRAMMAR = Grammar(
@@ -149,7 +149,7 @@ GRAMMAR = Grammar(
         re.I,
     ),
     occupy_verb=re.compile(r"occup", re.I),
-    occupied_area=re.compile(r"\boccupied\s+(?:area|territor)", re.I),
+    occupied_area=re.compile(r"\boccupied\s+(?:area|territor|share|part|land)", re.I),
     relative_before_verb=re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}$"),
     occupation_state=re.compile("occupation|occupiers?", re.I),
     relative_before=re.compile(r"\b(?:that|which|who)\s+$"),
@@ -375,9 +375,10 @@ GRAMMAR = Grammar(
         r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)\b", re.I
     ),
     office_before=re.compile(r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$", re.I),
+    together=re.compile(r"\b(?:together|combined|in\s+all|in\s+total|between\s+them)\b", re.I),
     passing=re.compile(
         r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|(?<!\bin the )neighbou?ring\s+|adjacent\s+"
-        r"|next\s+to\s+)(?:the\s+)?$",
+        r"|next\s+to\s+|away\s+from\s+|diverted\s+from\s+|pulled\s+from\s+)(?:the\s+)?$",
         re.I,
     ),
     named_after=re.compile(
