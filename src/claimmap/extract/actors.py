@@ -204,6 +204,12 @@ class Attributor:
             if side is None and self.g.office_role.search(phrase):
                 # "The Donetsk regional military administration": the region it governs
                 side = self._place_side(phrase)
+            if side is None and (owner := self.g.possessive_owner.match(phrase)):
+                # "Putin's tally is close to that of his own Defence Ministry": the body
+                # of the side of the one it belongs to
+                whose = self.resolve(_Mention(0, 0, None, anaphor=owner.group("p").lower()))
+                if whose is not None and whose.side in {Side.RU, Side.UA}:
+                    side = whose.side
             if side is None and self.g.local_authority.search(phrase):
                 # "according to regional officials": those of the region the sentence
                 # names, else of the place the text opens with

@@ -355,6 +355,9 @@ class FrameFinder:
                 return self._inherit(context, fig, right)
             return None
         verb_class, found_side = found
+        if found_side is None and (gains := self.g.gains_of_side.match(right_full)):
+            # "counted 556 square kilometres of Russian gains": the gains name the side
+            found_side = self.side_of(gains.group("side"))
         if verb_class == HOLD and self.g.gain_total.search(left):
             # "Russian gains in February amounted to 350 km²": the gains are the figure
             verb_class = GAIN

@@ -52,6 +52,8 @@ class Grammar:
     compared_before: re.Pattern[str]
     #: gains as the subject of a verb of amount: "Russian gains in February amounted to"
     gain_total: re.Pattern[str]
+    #: a figure of one side's gains: "556 km² of Russian gains"; group "side"
+    gains_of_side: re.Pattern[str]
     #: the whole a figure is part of, after it: "410 km² of that area (lay in ...)"
     of_that_whole: re.Pattern[str]
     #: "of the total" after a figure: the context's frame
@@ -189,6 +191,8 @@ class Grammar:
     body_role: re.Pattern[str]
     #: an office of a region: "governor", "mayor", "head", "administration"
     office_role: re.Pattern[str]
+    #: a possessive opening a description: "his own Defence Ministry" is of his side
+    possessive_owner: re.Pattern[str]
     #: local authorities with no place named: "regional officials", "local authorities"
     local_authority: re.Pattern[str]
     #: a description ending in a third party: "analysts", "think tank", "experts"
@@ -281,7 +285,7 @@ class Grammar:
     office_before: re.Pattern[str]
     #: a sum over the places named: "which together amounted to", "in all"
     together: re.Pattern[str]
-    #: a place named in passing, before it: "the border with", "neighbouring"
+    #: a place named in passing, before it: "the border with", "neighbouring", "towards"
     passing: re.Pattern[str]
     #: a paragraph naming the speaker of the quotation before: "Those were the words of"
     named_after: re.Pattern[str]

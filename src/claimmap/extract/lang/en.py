@@ -40,7 +40,11 @@ GRAMMAR = Grammar(
         r"|\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\b|\ban\s+area\s+of\b)",
         re.IGNORECASE,
     ),
-    town_goal=re.compile(r"\b(?:towards?|direction\s+of)\s+$", re.I),
+    town_goal=re.compile(
+        r"\b(?:towards?|direction\s+of|battle\s+for|fight\s+for|struggle\s+for"
+        r"|fighting\s+for|assault\s+on)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+        re.I,
+    ),
     place_of_side=re.compile(r"\bof\s*$|\bin\s*$"),
     side_forces=re.compile(r"\s+(?:forces|troops|army)"),
     scare_quoted=re.compile(r"\s*(?:had|has|have|was|were)\s+been\s+[\"“]"),
@@ -52,6 +56,10 @@ GRAMMAR = Grammar(
         r"\b(?:gains|advances)\b[^,;]{0,50}?\b(?:amount(?:ed|s)?\s+to|total(?:l?ed|s)?|came\s+to"
         r"|stood\s+at|stand\s+at|rose\s+to|grew\s+to|climbed\s+to|reached|were|was)"
         r"\s+(?:[\w-]+\s+){0,2}$",
+        re.I,
+    ),
+    gains_of_side=re.compile(
+        r"\s*(?:\([^)]*\)\s*)?of\s+(?P<side>[\w'-]+)\s+(?:territorial\s+)?(?:gains|advances)\b",
         re.I,
     ),
     of_that_whole=re.compile(
@@ -191,7 +199,8 @@ GRAMMAR = Grammar(
     role_noun=re.compile(_ROLE_NOUNS),
     role_word=re.compile(r"\b(?:" + _ROLE_NOUNS + r")\b", re.I),
     generic_speaker=re.compile(
-        r"(?P<g>(?:\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[A-Z][\w-]*['’]s)\s+)"
+        r"(?P<g>(?:\b(?:(?:[Aa]|[Aa]n|[Tt]he|[Oo]ne|[Tt]wo|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir"
+        r"|[A-Z][\w-]*['’]s)\s+)"
         # up to four modifiers, none a preposition ("the control of the Kyiv authorities")
         r"(?:(?!(?:of|in|on|at|to|by|for|from|with|under|over)\s)[\w.'-]+\s+){0,4}?"
         # or a plural with no article: "Ukrainian officials say", "regional officials"
@@ -250,6 +259,7 @@ GRAMMAR = Grammar(
     national_role=re.compile(r"the\s+(?:country|nation)'s\s", re.IGNORECASE),
     body_role=re.compile(r"\b(?:ministry|staff|command)$", re.IGNORECASE),
     office_role=re.compile(r"\b(?:governor|mayor|head|administration)\b", re.IGNORECASE),
+    possessive_owner=re.compile(r"(?P<p>his|her|its|their)\s", re.I),
     local_authority=re.compile(
         r"\b(?:regional|local|oblast|district)\s+(?:officials|authorities|officers)\b", re.I
     ),
@@ -378,7 +388,8 @@ GRAMMAR = Grammar(
     together=re.compile(r"\b(?:together|combined|in\s+all|in\s+total|between\s+them)\b", re.I),
     passing=re.compile(
         r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|(?<!\bin the )neighbou?ring\s+|adjacent\s+"
-        r"|next\s+to\s+|away\s+from\s+|diverted\s+from\s+|pulled\s+from\s+)(?:the\s+)?$",
+        r"|next\s+to\s+|away\s+from\s+|diverted\s+from\s+|pulled\s+from\s+|towards?\s+)"
+        r"(?:the\s+)?$",
         re.I,
     ),
     named_after=re.compile(
