@@ -727,7 +727,7 @@ RULES = [
         date(2023, 3, 7),
         [
             (
-                "media",
+                "UA",
                 "UA",
                 "holds",
                 "UA-48",
