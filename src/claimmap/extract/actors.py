@@ -419,6 +419,9 @@ class Attributor:
         Moscow-installed governor"); a clause after the title ("whose southern part
         remains under Russian control") does not.
         """
+        if heads := self.g.heads_title.match(title):
+            # "X heads the military administration of ...": the office as an apposition
+            title = ", " + title[heads.end() :]
         appositive = _APPOSITIVE_TITLE.match(title)
         if appositive is None or not self.g.office_role.search(appositive[1]):
             return None

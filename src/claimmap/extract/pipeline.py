@@ -112,6 +112,9 @@ class _ArticleExtractor:
         candidates: list[_Candidate] = []
         prev_claimant: dict[int, Speaker | None] = {}
         question_frame: Frame | None = None
+        question_index = -1
+        #: the last question's frame, for one that points back to it ("is that?")
+        last_question: Frame | None = None
         last_unit: str | None = None
         for sent in sentences:
             atts = attributions[sent.index]
@@ -139,7 +142,9 @@ class _ArticleExtractor:
                 continue
             self._note_paragraph_time(sent)
             if sent.text.rstrip().endswith("?"):
-                question_frame = self._question_frame(sent, interviewee)
+                question_frame = self._question_frame(sent, interviewee, last_question)
+                last_question = question_frame or last_question
+                question_index = sent.index
                 continue
             figures = find_figures(sent.text, sent.start, self.lex)
             # "He put the number of settlements captured this year at 252"
@@ -188,10 +193,32 @@ class _ArticleExtractor:
                     next_end=following.end if following else None,
                     list_end=self._share_list_end(sent, figures, i),
                 )
-                if frame is None and question_frame is not None and fig.unit != BARE:
+                if (
+                    frame is None
+                    and question_frame is not None
+                    and not self._says_where_parts_lie(fig)
+                    and (
+                        fig.unit != BARE
+                        # "How many villages ... are occupied?" / "Nine."
+                        or (
+                            question_frame.measure is Measure.SETTLEMENTS
+                            and sent.index == question_index + 1
+                            and fig.start - sent.start <= 2
+                        )
+                    )
+                ):
                     frame = replace(
                         question_frame, measure=fig.counted_measure or question_frame.measure
                     )
+                elif (
+                    frame is not None
+                    and not frame.regions
+                    and question_frame is not None
+                    and question_frame.regions
+                ):
+                    # "Since the start of the year, our forces have liberated three
+                    # villages": the answer is about the place the question is about
+                    frame = replace(frame, regions=question_frame.regions)
                 if frame is None:
                     continue
                 prev = (fig, frame)
@@ -271,6 +298,9 @@ class _ArticleExtractor:
                 for where in named_in:
                     for mention in self.attributor.mentions(where):
                         if mention.speaker is not None and not mention.speaker.generic:
+                            # "X heads ... He spoke to ... in an interview published on
+                            # Thursday": the interview's day, else one by the name
+                            self._spoke_on_first_date(mention.speaker, sent.text)
                             self._spoke_on_first_date(mention.speaker, where.text)
                             return mention.speaker
                 # named later: "The speaker, Serhiy Haidai, has headed ..."
@@ -373,6 +403,13 @@ class _ArticleExtractor:
         if named:
             self._spoke_on_first_date(named[0], sent.text)
 
+    def _says_where_parts_lie(self, fig: Figure) -> bool:
+        """Whether a share says where the figure before lies: "nearly all of it along"."""
+        if fig.unit not in {PERCENT, FRACTION}:
+            return False
+        obj = self.g.share_object.match(self.text, fig.end, fig.end + 60)
+        return obj is not None and self.g.part_location.match(obj.group("obj")) is not None
+
     def _spoke_on_first_date(self, speaker: Speaker, text: str) -> None:
         """Take the first point in time ``text`` gives as the day ``speaker`` spoke."""
         when = next(
@@ -386,26 +423,52 @@ class _ArticleExtractor:
         if when is not None:
             self.statement_date.setdefault(speaker.name, when)
 
-    def _question_frame(self, sent: Sentence, interviewee: Speaker | None) -> Frame | None:
-        m = self.g.question.search(sent.text)
-        if not m:
-            return None
-        side = self.frames.side_of(m.group(1) or m.group(2))
-        if side == "self" and interviewee is not None:
-            # "how much of the region is under our control?" asked of a Russian official
-            side = interviewee.side.value
-        if side not in {"RU", "UA"}:
-            return None
-        regions = self.frames.regions(sent.text)
-        if not regions and self.g.the_region.search(sent.text):
+    def _question_frame(
+        self, sent: Sentence, interviewee: Speaker | None, previous: Frame | None
+    ) -> Frame | None:
+        """The frame an interview question sets for the figures of its answer.
+
+        "How much of the region does Ukraine control today?" / "Only 30 percent.";
+        "How many villages in the district are occupied?" / "Nine."; "And how much
+        land is that?" asks again about the ground of the question before.
+        """
+        text = sent.text
+        regions = self.frames.regions(text)
+        if not regions and self.g.the_region.search(text):
             before = [code for pos, code in self.region_mentions if pos < sent.start]
             regions = tuple(before[-1:])
-        return Frame(
-            holder=Holder(side),
-            kind=Kind.HOLDS,
-            measure=Measure.SHARE_OF_REGION,
-            regions=regions,
-        )
+        m = self.g.question.search(text)
+        if m:
+            side = self.frames.side_of(m.group(1) or m.group(2))
+            if side == "self" and interviewee is not None:
+                # "how much of the region is under our control?" asked of a Russian official
+                side = interviewee.side.value
+            if side not in {"RU", "UA"}:
+                return None
+            return Frame(
+                holder=Holder(side),
+                kind=Kind.HOLDS,
+                measure=Measure.SHARE_OF_REGION,
+                regions=regions,
+            )
+        measure = Measure.SETTLEMENTS if self.g.question_count.search(text) else Measure.AREA_KM2
+        if (
+            previous is not None
+            and self.g.question_area.search(text)
+            and self.g.question_that.search(text)
+        ):
+            return replace(previous, measure=measure)
+        if not regions and interviewee is not None and self.region_mentions:
+            # an interview's questions are about the place the interviewee is introduced with
+            regions = (self.region_mentions[0][1],)
+        owner = Holder(self.lex.region_country.get(regions[0], "UA") if regions else "UA")
+        if self.g.question_occupied.search(text):
+            return Frame(holder=owner.opponent, kind=Kind.HOLDS, measure=measure, regions=regions)
+        if self.g.question_regained.search(text):
+            own = interviewee.side.value if interviewee is not None else ""
+            holder = Holder(own) if own in {"RU", "UA"} else owner
+            return Frame(holder=holder, kind=Kind.GAINED, measure=measure, regions=regions)
+        return None
 
     # -- claims ----------------------------------------------------------------------
     def _claims(

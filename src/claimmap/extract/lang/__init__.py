@@ -181,6 +181,8 @@ class Grammar:
     capitalised_name: re.Pattern[str]
     #: a title or a date word before a name that is not part of it: "General", "Monday"
     name_prefix: re.Pattern[str]
+    #: a verb of office after a name: "Maksym Lohvynenko heads the military administration"
+    heads_title: re.Pattern[str]
     #: where a named speaker spoke, after the verb: "told a briefing in Kyiv"
     setting_after: re.Pattern[str]
     #: a preposition between a generic speaker and the known body it belongs to
@@ -312,6 +314,16 @@ class Grammar:
     same_source: re.Pattern[str]
     #: a question of how much a side controls
     question: re.Pattern[str]
+    #: a question of how many settlements: "How many villages in the district are occupied?"
+    question_count: re.Pattern[str]
+    #: a question of how much land: "And how much land is that?"
+    question_area: re.Pattern[str]
+    #: a question about ground the enemy holds: "... are occupied?", "does Russia control"
+    question_occupied: re.Pattern[str]
+    #: a question about ground won back: "Have Ukrainian troops regained any ground?"
+    question_regained: re.Pattern[str]
+    #: a question that points back to the one before: "how much land is that?"
+    question_that: re.Pattern[str]
     #: "The speaker, Serhiy Haidai, ...": an interview's subject named after it
     interview_subject: re.Pattern[str]
     #: "the region" in a sentence: the last region named

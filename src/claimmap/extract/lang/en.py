@@ -227,6 +227,7 @@ GRAMMAR = Grammar(
         r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
         r"|June|July|August|September|October|November|December)\s+"
     ),
+    heads_title=re.compile(r"^\s+(?:heads|leads|commands|runs)\s+"),
     setting_after=re.compile(
         r"^\s+(?:told|said\s+at|speaking\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:briefing|news\s+conference|press\s+conference)\s+in\s+(?P<c>[A-Z][\w'-]+)"
@@ -253,7 +254,8 @@ GRAMMAR = Grammar(
     capitalised_name=re.compile(
         r"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-        r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied)\b)"
+        r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied"
+        r"|heads|leads|commands|runs)\b)"
     ),
     belongs_to=re.compile(r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$"),
     national_role=re.compile(r"the\s+(?:country|nation)'s\s", re.IGNORECASE),
@@ -432,6 +434,28 @@ GRAMMAR = Grammar(
         r"|(?:is|remains|was) (?:still |now |today )?under (\w+) control)",
         re.I,
     ),
+    question_count=re.compile(
+        r"\bhow\s+many\s+(?:of\s+(?:the|your|its|our)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:villages|settlements|towns|communities|localities|hamlets)\b",
+        re.I,
+    ),
+    question_area=re.compile(
+        r"\bhow\s+much\s+(?:(?:of\s+)?(?:the\s+|your\s+|its\s+)?(?:land|territory|ground)\b"
+        r"|(?:land|territory|ground)\b)",
+        re.I,
+    ),
+    question_occupied=re.compile(
+        r"\b(?:occupied|under\s+occupation|under\s+(?:russian|enemy|the\s+enemy's)\s+control"
+        r"|(?:does|do|did|has|have)\s+(?:russia|the\s+enemy|moscow|they|russian\s+\w+)\s+"
+        r"(?:hold|control|occupy|held|controlled|occupied))\b",
+        re.I,
+    ),
+    question_regained=re.compile(
+        r"\b(?:liberated|freed|retaken|recaptured|won\s+back|regained|de-occupied|retake|regain"
+        r"|recapture|liberate|win\s+back|pushed\s+(?:them|the\s+enemy|russian\s+\w+)\s+back)\b",
+        re.I,
+    ),
+    question_that=re.compile(r"\b(?:is|was)\s+that\b", re.I),
     interview_subject=re.compile(
         r"\b(?:the speaker|the interviewee|our interlocutor|the governor|the commander)\s*,\s*$",
         re.I,
