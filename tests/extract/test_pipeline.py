@@ -146,7 +146,7 @@ def test_seventh_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> Non
 # writers who saw neither the code nor each other's work: heldout7 (74 claims; 2022-2023
 # and late 2025: the southern counteroffensives, the Krynky bridgehead, Dnipropetrovsk)
 # and heldout8 (74 claims; 2024 and early 2025: Kursk, Pokrovsk, Chasiv Yar, fact checks).
-# Their first runs scored F1 0.64 and 0.88; after one round of general rules 0.88 and 0.97.
+# Their first runs scored F1 0.64 and 0.88; after one round of general rules 0.90 and 0.97.
 HELDOUT7 = Path(__file__).parent / "data" / "heldout7.jsonl"
 HELDOUT8 = Path(__file__).parent / "data" / "heldout8.jsonl"
 
@@ -155,8 +155,8 @@ def test_eighth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
     scores = _score(HELDOUT7, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.86
-    assert scores["as_of_accuracy"] >= 0.89
+    assert overall["f1"] >= 0.88
+    assert scores["as_of_accuracy"] >= 0.92
 
 
 def test_ninth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
@@ -1546,6 +1546,57 @@ RULES = [
         date(2025, 5, 20),
         [("UA", "RU", "holds", "UA-23", "area_km2", 3900, "about", "2025-05-19", None)],
         id="interview-answer-share-saying-where-parts-lie-is-no-claim",
+    ),
+    pytest.param(
+        "Russian forces seized 1,300 square kilometres of Ukrainian territory between July "
+        "1 and September 30, according to an Associated Press analysis. More than half of "
+        "the gains were in the Donetsk region, where Russian troops took 700 square "
+        "kilometres over the three months, the analysis showed.",
+        date(2025, 10, 4),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 1300, "exact", "2025-09-30", "2025-07-01"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-14",
+                "area_km2",
+                700,
+                "exact",
+                "2025-09-30",
+                "2025-07-01",
+            ),
+        ],
+        id="a-figure-in-an-aside-takes-the-aside-s-time",
+    ),
+    pytest.param(
+        "Russian troops took 700 square kilometres in the Donetsk region in the third "
+        "quarter, DeepState said. That leaves Moscow with a net gain of about 1,100 square "
+        "kilometres for the quarter, by our calculation.",
+        date(2025, 10, 4),
+        [
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-14",
+                "area_km2",
+                700,
+                "exact",
+                "2025-09-30",
+                "2025-07-01",
+            ),
+            ("media", "RU", "gained", "UA", "area_km2", 1100, "about", "2025-09-30", "2025-07-01"),
+        ],
+        id="a-net-gain-is-the-country-s",
+    ),
+    pytest.param(
+        "The Ukrainian army's eastern command has given new figures. Spokesman Nazar "
+        "Voloshyn told national television this morning that troops had taken control of "
+        "five settlements in the Kharkiv region since Saturday.",
+        date(2022, 9, 13),
+        [("UA", "UA", "gained", "UA-63", "settlements", 5, "exact", "2022-09-13", "2022-09-10")],
+        id="a-spokesperson-named-after-a-side-s-body-speaks-for-it",
     ),
 ]
 

@@ -142,6 +142,8 @@ class Attributor:
         self.surnames: dict[str, Speaker] = {}
         #: named bodies and analysts mentioned without speaking, for "by its count"
         self.mentioned_bodies: list[Speaker] = []
+        #: the side of the last speaker named with one, for a spokesperson named next
+        self.last_side: Side | None = None
         #: the gender a person's name has been referred to by ("she wrote" of Malyar)
         self.gender: dict[str, str] = {}
         self._mentions: dict[int, list[_Mention]] = {}
@@ -262,6 +264,10 @@ class Attributor:
                     or _side_of_words(title, self.pats)
                     or self._side_from_setting(text, m)
                 )
+                if side is None and prefix is not None and self.g.role_word.match(prefix[0]):
+                    # "The Ukrainian army's southern command has given its first figures.
+                    # Spokeswoman Natalia Humeniuk told ...": of the side just named
+                    side = self.last_side
                 if side is None and (where := self.g.setting_after.match(after)):
                     # "Oleksiy Hromov told a briefing in Kyiv": the capital names the side
                     side = _side_of_words(where.group("c"), self.pats)
@@ -484,6 +490,8 @@ class Attributor:
         text, off = sent.text, sent.start
         mentions = self.mentions(sent)
         for x in mentions:
+            if x.speaker is not None and x.speaker.side in {Side.RU, Side.UA}:
+                self.last_side = x.speaker.side
             # "Briefing President Zelensky, he said": the one briefed is not "he"
             if (
                 x.speaker is not None

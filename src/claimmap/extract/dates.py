@@ -103,7 +103,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "monthyear": ("in", _MONTH),
     "inmonth": ("in", "for", "during", _MONTH),
     "year": ("in", "for", "during", "the"),
-    "weekday": ("on", "late", "last", _WEEKDAY),
+    "weekday": ("on", "late", "last", "since", _WEEKDAY),
     "lastweek": ("last", "a"),
     "thisweek": ("this",),
     "yesterday": ("yesterday", "overnight"),
@@ -186,7 +186,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<monthyear>(?:in\s+)?(?P<mym>{mon})\s+(?P<myy>{year}))",
         rf"(?P<inmonth>(?:(?:in|for|during)\s+|^)(?P<imm>{mon})(?=\s+(?:was|saw|brought)|\s*[,.;]|\s|$))",
         rf"(?P<year>(?:in|for|during)\s+(?P<yy>{year})|the\s+(?P<yy2>{year})(?=\s+(?:total|tally|figure|gains)))",
-        rf"(?P<weekday>(?:on\s+|late\s+on\s+|last\s+)?(?P<wd>{wd}))",
+        rf"(?P<weekday>(?:on\s+|late\s+on\s+|last\s+|(?P<wdsince>since\s+))?(?P<wd>{wd}))",
         r"(?P<lastweek>last\s+week|a\s+week\s+ago)",
         r"(?P<thisweek>this\s+week)",
         r"(?P<yesterday>yesterday|overnight)",
@@ -575,7 +575,12 @@ class TimeResolver:
             return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=end)
         if g("weekday"):
             wd = self.pats.weekdays[g("wd").lower()]
-            return TimeExpr(s, e, POINT, until=latest_weekday(wd, on_or_before=pub))
+            day = latest_weekday(wd, on_or_before=pub)
+            if g("wdsince"):
+                # "since Saturday": a period from that day to when it was said
+                start = day if day < ref else day - timedelta(days=7)
+                return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
+            return TimeExpr(s, e, POINT, until=day)
         if g("lastweek"):
             return TimeExpr(s, e, POINT, until=pub - timedelta(days=7))
         if g("thisweek"):

@@ -645,6 +645,16 @@ class _ArticleExtractor:
             and (frame.holder is Holder.UA or 2 * len(in_russia) >= len(latest))
         ):
             return (latest[-1][1],)
+        # "That leaves Moscow with a net gain of about 1,230 km²": the balance of the
+        # figures before, the country's, not the region of the last of them
+        if self.g.net_figure.search(
+            self.g.trailing_hedges.sub("", sent.text[: fig.start - sent.start])
+        ):
+            return (
+                self.lex.region_country.get(self.last_regions[0], "UA")
+                if self.last_regions
+                else "UA",
+            )
         # "1.5 thousand square kilometres of territory": a place-less object, the country's
         if self.g.bare_territory.match(right):
             return ("UA",)
@@ -792,8 +802,10 @@ class _ArticleExtractor:
         for e in exprs:
             if e.kind == UNDATED or (e.start, e.end) in statement_spans:
                 continue
-            # ", where a counteroffensive in September sent ...,": the aside's own time
-            if any(a <= e.start and e.end <= b for a, b in asides):
+            # ", where a counteroffensive in September sent ...,": the aside's own time,
+            # unless the figure is in the aside too (", where Russian troops took 812 km²
+            # over the three months,")
+            if any(a <= e.start and e.end <= b and not a <= rel_s < b for a, b in asides):
                 continue
             # "the territory occupied after 24 February": the start of what was taken
             if e.kind == POINT and self.g.after_before.search(

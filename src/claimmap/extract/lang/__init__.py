@@ -285,6 +285,8 @@ class Grammar:
     office_after: re.Pattern[str]
     #: a place named as an office, before it: "governor of Kherson"
     office_before: re.Pattern[str]
+    #: a net figure, the balance of the whole front's gains and losses: "a net gain of"
+    net_figure: re.Pattern[str]
     #: a sum over the places named: "which together amounted to", "in all"
     together: re.Pattern[str]
     #: a place named in passing, before it: "the border with", "neighbouring", "towards"
