@@ -100,7 +100,7 @@ def test_fourth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
 # A fifth set of 15 articles (57 claims) by a fourth writer: a UK intelligence update
 # and ISW excerpts reproduced in full, TASS-style ministry copy, TV transcripts, a
 # column doing its own sums, a bulleted digest. Its first run scored F1 0.47; after
-# one round of general rules it scores 0.91, after a second 0.96.
+# one round of general rules it scores 0.91, after more 0.98.
 HELDOUT4 = Path(__file__).parent / "data" / "heldout4.jsonl"
 
 
@@ -108,14 +108,14 @@ def test_fifth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT4, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.93
+    assert overall["f1"] >= 0.97
     assert scores["as_of_accuracy"] >= 0.95
 
 
 # A sixth set of 15 articles (51 claims) by a fifth writer: a factbox, Ukrainian and
 # Russian state agencies in English, a Q&A explainer, a long-form feature, a correction
 # note, a three-date map analysis. Its first run scored F1 0.52; after one round of
-# general rules it scores 0.84, after a second 0.93.
+# general rules it scores 0.84, after more 0.95.
 HELDOUT5 = Path(__file__).parent / "data" / "heldout5.jsonl"
 
 
@@ -123,7 +123,7 @@ def test_sixth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT5, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.92
+    assert overall["f1"] >= 0.94
     assert scores["as_of_accuracy"] >= 0.93
 
 
@@ -1597,6 +1597,46 @@ RULES = [
         date(2022, 9, 13),
         [("UA", "UA", "gained", "UA-63", "settlements", 5, "exact", "2022-09-13", "2022-09-10")],
         id="a-spokesperson-named-after-a-side-s-body-speaks-for-it",
+    ),
+    pytest.param(
+        "By Sunday, Russian forces had taken 290 square kilometres of Ukrainian territory "
+        "in March, according to DeepState, a Ukrainian open-source mapping group with "
+        "close ties to the military, down from 410 square kilometres in February.",
+        date(2025, 3, 31),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 290, "exact", "2025-03-30", "2025-03-01"),
+            ("other", "RU", "gained", "UA", "area_km2", 410, "exact", "2025-02-28", "2025-02-01"),
+        ],
+        id="down-from-after-a-long-attribution",
+    ),
+    pytest.param(
+        "24 February 2024: A week after the fall of Avdiivka, the share on DeepState's map "
+        "had edged up to 18.1 per cent of Ukraine.",
+        date(2025, 2, 25),
+        [("other", "RU", "holds", "UA", "share_of_region", 0.181, "exact", "2024-02-24", None)],
+        id="edged-up-to-on-a-tracker-s-map-after-a-town-s-fall",
+    ),
+    pytest.param(
+        "DeepState said Russia had taken 500 square kilometres in the Donetsk region in "
+        "June. For the first time, DeepState also marked part of the neighbouring "
+        "Dnipropetrovsk region as occupied: as of June 30, Russian forces held about 15 "
+        "square kilometres there.",
+        date(2025, 7, 1),
+        [
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-14",
+                "area_km2",
+                500,
+                "exact",
+                "2025-06-30",
+                "2025-06-01",
+            ),
+            ("other", "RU", "holds", "UA-12", "area_km2", 15, "about", "2025-06-30", None),
+        ],
+        id="part-of-the-neighbouring-region-marked-as-occupied",
     ),
 ]
 

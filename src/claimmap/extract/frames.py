@@ -424,7 +424,10 @@ class FrameFinder:
 
     def _is_apposition(self, gap: str) -> bool:
         """Whether a figure restates or compares with the one before, whatever the verb."""
-        return len(gap) <= 90 and bool(self.g.apposition_end.search(gap))
+        # (an attribution may stand between: "326 km² in January, according to DeepState,
+        # a Ukrainian open-source mapping group with close ties to the military, down
+        # from 393 km² in December")
+        return len(gap) <= 200 and bool(self.g.apposition_end.search(gap))
 
     def _is_joined(self, gap: str, *, bare: bool) -> bool:
         """Whether the text between two figures joins them into one statement.

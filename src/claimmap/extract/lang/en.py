@@ -42,7 +42,7 @@ GRAMMAR = Grammar(
     ),
     town_goal=re.compile(
         r"\b(?:towards?|direction\s+of|battle\s+for|fight\s+for|struggle\s+for"
-        r"|fighting\s+for|assault\s+on)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+        r"|fighting\s+for|assault\s+on|fall\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
         re.I,
     ),
     place_of_side=re.compile(r"\bof\s*$|\bin\s*$"),
@@ -276,8 +276,10 @@ GRAMMAR = Grammar(
     ),
     definite_article=re.compile(r"^the\s+", flags=re.IGNORECASE),
     own_count=re.compile(
-        r"\bby\s+(?:(?P<who>[\w' -]{2,60}?)'s?|its)\s+(?:own\s+)?"
-        r"(?:count|calculations?|estimates?|tally|reckoning|account)\b",
+        r"\b(?:by\s+(?:(?P<who>[\w' -]{2,60}?)'s?|its)\s+(?:own\s+)?"
+        r"(?:count|calculations?|estimates?|tally|reckoning|account)"
+        # "the share on DeepState's map had edged up to 18.1 per cent"
+        r"|on\s+(?P<who2>[\w' -]{2,60}?)'s\s+maps?)\b",
         re.IGNORECASE,
     ),
     clause_break=re.compile(r"[.;:]|\bthat\b"),
@@ -390,8 +392,8 @@ GRAMMAR = Grammar(
     net_figure=re.compile(r"\bnet\s+(?:gains?|loss(?:es)?|change|advances?)\s+of\s+$", re.I),
     together=re.compile(r"\b(?:together|combined|in\s+all|in\s+total|between\s+them)\b", re.I),
     passing=re.compile(
-        r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|(?<!\bin the )neighbou?ring\s+|adjacent\s+"
-        r"|next\s+to\s+|away\s+from\s+|diverted\s+from\s+|pulled\s+from\s+|towards?\s+)"
+        r"\b(?:border(?:s|ing)?\s+(?:with\s+)?|(?<!\bin the )(?<!\bof the )neighbou?ring\s+"
+        r"|adjacent\s+|next\s+to\s+|away\s+from\s+|diverted\s+from\s+|pulled\s+from\s+|towards?\s+)"
         r"(?:the\s+)?$",
         re.I,
     ),
