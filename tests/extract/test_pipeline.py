@@ -1638,6 +1638,14 @@ RULES = [
         ],
         id="part-of-the-neighbouring-region-marked-as-occupied",
     ),
+    pytest.param(
+        "Russian troops pushed across the border into the Kharkiv region in May, and on "
+        "Monday a spokesman for Ukraine's border guard service said they held 180 square "
+        "kilometres there.",
+        date(2024, 6, 4),
+        [("UA", "RU", "holds", "UA-63", "area_km2", 180, "exact", "2024-06-03", None)],
+        id="they-after-a-speaking-verb-are-the-sentence-s-first-actors",
+    ),
 ]
 
 

@@ -216,6 +216,16 @@ class FrameFinder:
             last = self.pats.side_of[m.group(0).lower()]
         return last
 
+    def _first_side(self, text: str) -> str | None:
+        """The side named first in ``text``, not as a place ("of Russia's Kursk region")."""
+        for m in self.pats.sides.finditer(text):
+            before = text[max(0, m.start() - 4) : m.start()]
+            after = text[m.end() : m.end() + 12]
+            if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
+                continue
+            return self.pats.side_of[m.group(0).lower()]
+        return None
+
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:
         found = None
         blocked = self.not_a_verb.spans(left)
@@ -489,6 +499,11 @@ class FrameFinder:
                 left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
             )
             side = self._subject(subject[-120:])
+            if self.g.reported_pronoun.search(subject):
+                # "Russian troops pushed into the Sumy region, and a spokesman for Ukraine's
+                # border guard service said they held 213 km²": "they" are the sentence's
+                # first actors, not the speaker's side
+                side = self._first_side(subject)
             if self.g.occupied_area.match(left, v_start):
                 # "put the occupied area at ...": an adjective, whoever the subject is
                 side = "occupier"

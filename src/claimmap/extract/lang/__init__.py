@@ -137,6 +137,8 @@ class Grammar:
     determiner: re.Pattern[str]
     #: a pronoun object of a share: "of it", "of that region", "of (each of) which"
     anaphoric_share_object: re.Pattern[str]
+    #: a pronoun subject right after a speaking verb: "... said they"
+    reported_pronoun: re.Pattern[str]
     #: a relative share's object: "the Kherson region, three-quarters of (each of) which"
     relative_share_object: re.Pattern[str]
     #: "'s" after a country that is not "'s territory": the country owns a place

@@ -170,6 +170,11 @@ GRAMMAR = Grammar(
     object_end=re.compile(r"[,;]|\s+and\s+(?!the\b|its\b|their\b|all\b)"),
     determiner=re.compile(r"^(?:the|our|its|their|his|her)\s+"),
     anaphoric_share_object=re.compile(r"(?:it|that region|this region|(?:each\s+of\s+)?which)\b"),
+    reported_pronoun=re.compile(
+        r"\b(?:said|says|told\s+\w+|claimed|added|reported)\s+(?:that\s+)?(?:they|it)\s+"
+        r"(?:had\s+|have\s+|now\s+|still\s+)?$",
+        re.I,
+    ),
     relative_share_object=re.compile(r"\s*of\s+(?:each\s+of\s+)?which\b", re.I),
     possessive_place=re.compile(r"'s\s+(?!territory|land)"),
     # "the Armed Forces of Ukraine" names an actor, not a place
