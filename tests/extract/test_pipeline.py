@@ -1646,6 +1646,59 @@ RULES = [
         [("UA", "RU", "holds", "UA-63", "area_km2", 180, "exact", "2024-06-03", None)],
         id="they-after-a-speaking-verb-are-the-sentence-s-first-actors",
     ),
+    pytest.param(
+        "LONDON — Russian forces probably captured around 1,400 square kilometres of "
+        "Ukrainian territory in October, the UK's Defence Intelligence said in its daily "
+        "update on Tuesday. In Russia's Kursk region, Russian forces had recaptured almost "
+        "half of the ground that Ukraine seized in August, the assessment said.",
+        date(2024, 11, 5),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 1400, "about", "2024-10-31", "2024-10-01"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "RU-KRS",
+                "share_of_initial",
+                0.5,
+                "almost",
+                "2024-11-05",
+                None,
+            ),
+        ],
+        id="the-assessment-said-is-the-body-s-that-made-it",
+    ),
+    pytest.param(
+        "Denis Pushilin said on Monday that Russian forces controlled 62% of the Donetsk "
+        "region. By Pushilin's reckoning, Kyiv would still hold roughly 10,000 square "
+        "kilometres of the region.",
+        date(2024, 10, 22),
+        [
+            ("RU", "RU", "holds", "UA-14", "share_of_region", 0.62, "exact", "2024-10-21", None),
+            ("media", "UA", "holds", "UA-14", "area_km2", 10000, "about", "2024-10-22", None),
+        ],
+        id="would-still-hold-is-the-outlet-s-sum",
+    ),
+    pytest.param(
+        "Nazar Voloshyn, a spokesman for the Khortytsia group of forces, said on Tuesday "
+        "that Ukrainian troops had retaken 4 square kilometres near Kurakhove since New "
+        "Year.",
+        date(2025, 1, 8),
+        [("UA", "UA", "gained", "UA-14", "area_km2", 4, "exact", "2025-01-07", "2025-01-01")],
+        id="a-spokesman-for-a-ukrainian-group-of-forces",
+    ),
+    pytest.param(
+        "Oleh Syniehubov, head of the Kharkiv regional military administration, spoke to a "
+        "broadcaster in an interview published on Thursday.\n\nHow much of the Kharkiv "
+        "region is under Russian occupation today?\nAbout 1,400 square kilometres.\n\nHow "
+        "many settlements does that cover?\nSixty-one.",
+        date(2025, 10, 18),
+        [
+            ("UA", "RU", "holds", "UA-63", "area_km2", 1400, "about", "2025-10-16", None),
+            ("UA", "RU", "holds", "UA-63", "settlements", 61, "exact", "2025-10-16", None),
+        ],
+        id="interview-question-of-occupation-and-count-of-that",
+    ),
 ]
 
 

@@ -206,7 +206,11 @@ class Attributor:
             if side is None and self.g.office_role.search(phrase):
                 # "The Donetsk regional military administration": the region it governs
                 side = self._place_side(phrase)
-            if side is None and (owner := self.g.possessive_owner.match(phrase)):
+            owner = self.g.possessive_owner.match(phrase)
+            if owner is not None and phrase.lower().split()[-1] in self.g.statement_anaphors:
+                # "said in its daily update": the statement of the one who said it
+                continue
+            if side is None and owner is not None:
                 # "Putin's tally is close to that of his own Defence Ministry": the body
                 # of the side of the one it belongs to
                 whose = self.resolve(_Mention(0, 0, None, anaphor=owner.group("p").lower()))
@@ -336,6 +340,9 @@ class Attributor:
                 return prev
             if ana in g.analyst_anaphors and prev.kind == ANALYST:
                 return prev
+            # "the assessment said" after Britain's Defence Intelligence: a body's too
+            if ana in g.statement_anaphors and prev.kind in {BODY, GOVERNMENT}:
+                return prev
             if ana in g.body_anaphors and prev.kind == BODY:
                 return prev
             # "the general" after Gerasimov: a role word of the name or of its aliases
@@ -384,8 +391,10 @@ class Attributor:
         before = self.text[sent.start : mention.start]
         side: Side | None
         if self.g.third_party.search(phrase):
-            # "a senior U.S. defense official": neither side's
-            side, kind = Side.OTHER, PERSON
+            # "a senior U.S. defense official": neither side's; "the UK's Defence
+            # Intelligence" a body, whose "assessment" may speak later
+            side = Side.OTHER
+            kind = BODY if self.g.body_role.search(phrase) else PERSON
         elif self.g.national_role.match(phrase):
             side = _side_of_words(before, self.pats)
             kind = PERSON

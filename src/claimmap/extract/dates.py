@@ -159,7 +159,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<ms2>{mon})(?:\s+(?P<msy2>{year}))?(?!\s*\d))",
         # between the start of ... on 24 February 2022 and 24 July this year
         rf"(?P<betweenev>between\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?{ev}.{{0,40}}?\s+and\s+(?P<be2d>{day})\s+(?P<be2m>{mon})(?:\s+this\s+year|\s+(?P<be2y>{year}))?)",
-        r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d))",
+        r"(?P<sincestart>since\s+the\s+(?:beginning|start)\s+of\s+the\s+year|this\s+year|so\s+far\s+this\s+year|since\s+january(?!\s+\d)|since\s+(?:the\s+)?new\s+year)",
         # in the first five months of the year / of 2024
         rf"(?P<firstmonths>(?:in|during|over|for)\s+the\s+first\s+(?P<fmn>\d+|{num})\s+months\s+of\s+(?:the\s+year|this\s+year|(?P<fmy>{year})))",
         # in the first half of the year / of 2025

@@ -451,12 +451,14 @@ class _ArticleExtractor:
                 measure=Measure.SHARE_OF_REGION,
                 regions=regions,
             )
-        measure = Measure.SETTLEMENTS if self.g.question_count.search(text) else Measure.AREA_KM2
+        count = self.g.question_count.search(text)
+        measure = Measure.SETTLEMENTS if count else Measure.AREA_KM2
         if (
             previous is not None
-            and self.g.question_area.search(text)
+            and (count or self.g.question_area.search(text))
             and self.g.question_that.search(text)
         ):
+            # "And how much land is that?", "How many settlements does that cover?"
             return replace(previous, measure=measure)
         if not regions and interviewee is not None and self.region_mentions:
             # an interview's questions are about the place the interviewee is introduced with

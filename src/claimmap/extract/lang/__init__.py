@@ -273,6 +273,8 @@ class Grammar:
     analyst_heads: frozenset[str]
     #: role anaphors that point back to an analyst
     analyst_anaphors: frozenset[str]
+    #: words for a statement that stand for whichever body made it: "the update said"
+    statement_anaphors: frozenset[str]
     #: role anaphors that point back to a body
     body_anaphors: frozenset[str]
 

@@ -264,7 +264,7 @@ GRAMMAR = Grammar(
     ),
     belongs_to=re.compile(r"\b(?:on|in|of|at|for|from)\s+(?:the\s+)?$"),
     national_role=re.compile(r"the\s+(?:country|nation)'s\s", re.IGNORECASE),
-    body_role=re.compile(r"\b(?:ministry|staff|command)$", re.IGNORECASE),
+    body_role=re.compile(r"\b(?:ministry|staff|command|intelligence)$", re.IGNORECASE),
     office_role=re.compile(r"\b(?:governor|mayor|head|administration)\b", re.IGNORECASE),
     possessive_owner=re.compile(r"(?P<p>his|her|its|their)\s", re.I),
     local_authority=re.compile(
@@ -350,7 +350,16 @@ GRAMMAR = Grammar(
     female_pronouns=frozenset({"she", "her"}),
     body_pronouns=frozenset({"it", "they", "them", "its", "their"}),
     body_heads=frozenset(
-        {"administration", "ministry", "staff", "command", "office", "government", "service"}
+        {
+            "administration",
+            "ministry",
+            "staff",
+            "command",
+            "office",
+            "government",
+            "service",
+            "intelligence",
+        }
     ),
     analyst_heads=frozenset({"analysis", "agency", "institute", "analysts", "trackers"}),
     analyst_anaphors=frozenset(
@@ -368,6 +377,7 @@ GRAMMAR = Grammar(
             "summary",
         }
     ),
+    statement_anaphors=frozenset({"update", "assessment", "review", "summary", "data"}),
     body_anaphors=frozenset(
         {
             "ministry",
@@ -439,7 +449,7 @@ GRAMMAR = Grammar(
     question=re.compile(
         r"how much .*? (?:(?:does|do|did) (\w+) (?:control|hold|occupy)"
         # "How much of the region is still under Ukrainian control?"
-        r"|(?:is|remains|was) (?:still |now |today )?under (\w+) control)",
+        r"|(?:is|remains|was|are) (?:still |now |today )?under (\w+) (?:control|occupation))",
         re.I,
     ),
     question_count=re.compile(
@@ -463,7 +473,7 @@ GRAMMAR = Grammar(
         r"|recapture|liberate|win\s+back|pushed\s+(?:them|the\s+enemy|russian\s+\w+)\s+back)\b",
         re.I,
     ),
-    question_that=re.compile(r"\b(?:is|was)\s+that\b", re.I),
+    question_that=re.compile(r"\b(?:is|was|does|did)\s+that\b", re.I),
     interview_subject=re.compile(
         r"\b(?:the speaker|the interviewee|our interlocutor|the governor|the commander)\s*,\s*$",
         re.I,
