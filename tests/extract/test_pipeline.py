@@ -1699,6 +1699,99 @@ RULES = [
         ],
         id="interview-question-of-occupation-and-count-of-that",
     ),
+    pytest.param(
+        "The Kharkiv regional governor, Oleh Syniehubov, said on Tuesday that more than "
+        "half of the territory Russian troops had occupied in the region since February "
+        "was free again.",
+        date(2022, 9, 13),
+        [("UA", "UA", "gained", "UA-63", "share_of_initial", 0.5, "more_than", "2022-09-13", None)],
+        id="share-of-the-first-seized-ground-free-again",
+    ),
+    pytest.param(
+        "The Institute for the Study of War was more cautious, estimating on Sunday that "
+        "Ukrainian forces had recaptured at least 2,500 square kilometres in the Kharkiv "
+        "region.",
+        date(2022, 9, 13),
+        [("other", "UA", "gained", "UA-63", "area_km2", 2500, "at_least", "2022-09-11", None)],
+        id="estimating-speaks-for-the-subject",
+    ),
+    pytest.param(
+        "Natalia Humeniuk, a spokeswoman for the Operational Command South, said on Monday "
+        "that troops had liberated close to 400 square kilometres of the Kherson region.",
+        date(2022, 9, 13),
+        [("UA", "UA", "gained", "UA-65", "area_km2", 400, "almost", "2022-09-12", None)],
+        id="operational-command-south-is-ukraine-s",
+    ),
+    pytest.param(
+        "By DeepState's latest count, Russian troops occupied 3,900 square kilometres "
+        "(1,506 square miles) of Ukraine in 2024.",
+        date(2025, 1, 2),
+        [("other", "RU", "gained", "UA", "area_km2", 3900, "exact", "2024-12-31", "2024-01-01")],
+        id="a-conversion-s-thousands-comma-is-no-clause-break",
+    ),
+    pytest.param(
+        "At the height of the incursion into Russia's Kursk region, commander-in-chief "
+        "Oleksandr Syrskyi said, his troops controlled about 1,300 square kilometres.",
+        date(2025, 1, 2),
+        [("UA", "UA", "holds", "RU-KRS", "area_km2", 1300, "about", None, None)],
+        id="his-troops-are-the-speaker-s",
+    ),
+    pytest.param(
+        "DeepState said on Sunday that Russian forces had retaken 1,000 square kilometres "
+        "in the Kursk region. By 16 March, Ukraine held roughly 15% of the ground it had "
+        "seized, by most estimates.",
+        date(2025, 4, 28),
+        [
+            ("other", "RU", "gained", "RU-KRS", "area_km2", 1000, "exact", "2025-04-27", None),
+            (
+                "media",
+                "UA",
+                "holds",
+                "RU-KRS",
+                "share_of_initial",
+                0.15,
+                "about",
+                "2025-03-16",
+                None,
+            ),
+        ],
+        id="by-most-estimates-at-the-end-is-the-outlet-s",
+    ),
+    pytest.param(
+        'Governor Oleh Syniehubov of the Kharkiv region spoke on Wednesday. "The enemy '
+        'controls 4 to 5 percent of our region," Syniehubov told a televised briefing.',
+        date(2025, 8, 21),
+        [("UA", "RU", "holds", "UA-63", "share_of_region", 0.05, "up_to", "2025-08-20", None)],
+        id="our-region-is-the-speaker-s-office-s",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Sunday its forces had taken 28 settlements in "
+        "October. DeepState's numbers are more modest: it says Russian troops took 200 "
+        "square kilometres of the Donetsk region in October.",
+        date(2025, 11, 12),
+        [
+            ("RU", "RU", "gained", "UA", "settlements", 28, "exact", "2025-10-31", "2025-10-01"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-14",
+                "area_km2",
+                200,
+                "exact",
+                "2025-10-31",
+                "2025-10-01",
+            ),
+        ],
+        id="it-says-after-a-body-named-in-the-sentence",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Sunday that 17 villages in the Zaporizhzhia "
+        "region had come under its control since the beginning of November.",
+        date(2025, 12, 9),
+        [("RU", "RU", "gained", "UA-23", "settlements", 17, "exact", "2025-12-07", "2025-11-01")],
+        id="come-under-its-control-is-a-gain",
+    ),
 ]
 
 

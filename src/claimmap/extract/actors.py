@@ -272,6 +272,16 @@ class Attributor:
                     # "The Ukrainian army's southern command has given its first figures.
                     # Spokeswoman Natalia Humeniuk told ...": of the side just named
                     side = self.last_side
+                if side is None:
+                    # ", a spokeswoman for the Operational Command South,": a known body
+                    side = next(
+                        (
+                            body.side
+                            for a, b in self.pats.mention_cue.spans(title)
+                            if (body := self._known(title[a:b])).side in {Side.RU, Side.UA}
+                        ),
+                        None,
+                    )
                 if side is None and (where := self.g.setting_after.match(after)):
                     # "Oleksiy Hromov told a briefing in Kyiv": the capital names the side
                     side = _side_of_words(where.group("c"), self.pats)
@@ -561,6 +571,13 @@ class Attributor:
             inverted = False
             # "..., said Shoigu" or '," the ministry said': a speaker right before the verb
             recent = [a.speaker for a in out]
+            # "DeepState's numbers are more modest: it says ...": a body named earlier in
+            # the sentence is nearer than one that spoke before it
+            recent += [
+                x.speaker
+                for x in before
+                if x.speaker is not None and x.speaker.kind != PERSON and not x.speaker.generic
+            ]
             skipped = sum(b - a for a, b in asides if before and a >= before[-1].end)
             if before and pos - before[-1].end - skipped > 60:
                 # "Rodion Miroshnik, the envoy of the self-proclaimed Luhansk People's

@@ -33,7 +33,8 @@ class Frame:
     measure: Measure
     regions: tuple[str, ...] = ()
     #: when ``holder`` is None, who the subject was: "self" ("we"), "enemy",
-    #: "occupier" ("under occupation"), "loser" (ground lost, by whom unsaid: "12
+    #: "occupier" ("under occupation"), "owner" (the ground's own country: "was free
+    #: again"), "loser" (ground lost, by whom unsaid: "12
     #: settlements had been lost"), or "" (a passive without agent)
     side_hint: str = ""
     #: a part of the figure before it ("seven of the villages were in Donetsk"): with
@@ -384,6 +385,10 @@ class FrameFinder:
             if not (joined and prev is not None and fig.unit == BARE):
                 return None
             measure = prev[1].measure
+        if measure is Measure.SHARE_OF_INITIAL and self.g.initial_regained.search(right_full):
+            # "more than half of the territory Russian troops had occupied in the region
+            # since February was free again": the verb in the object is not the figure's
+            kind, holder_side = Kind.GAINED, "owner"
         nxt = None if next_start is None else next_start - offset
         regions = self.regions(right) or self._regions_after_list(sent_text, e, nxt)
         if self.g.share_participle.match(right_full) and (subject := self.regions(left_full)):
@@ -467,10 +472,12 @@ class FrameFinder:
             state = None
         if state:
             side = self._state_side(state)
+            # "returned under Ukrainian control", "had come under its control": the ground
+            # changed hands
+            returned = self.g.return_before.search(near[: state.start()])
+            if returned:
+                return GAIN, side
             if side is not None:
-                # "returned under Ukrainian control": the ground changed hands
-                if self.g.return_before.search(near[: state.start()]):
-                    return GAIN, side
                 return HOLD, side
         if self.pats.to_be_freed.search(near):
             return HOLD, "occupier"

@@ -207,9 +207,11 @@ class _ArticleExtractor:
                         )
                     )
                 ):
-                    frame = replace(
-                        question_frame, measure=fig.counted_measure or question_frame.measure
-                    )
+                    measure = fig.counted_measure or question_frame.measure
+                    if fig.unit in {PERCENT, FRACTION} and measure is not Measure.SHARE_OF_INITIAL:
+                        # "How much has Russia taken?" / "About 18 percent, with Crimea."
+                        measure = Measure.SHARE_OF_REGION
+                    frame = replace(question_frame, measure=measure)
                 elif (
                     frame is not None
                     and not frame.regions
@@ -696,6 +698,8 @@ class _ArticleExtractor:
             return speaker_side.opponent if speaker_side else None
         if note == "occupier":
             return Holder(owner).opponent
+        if note == "owner":
+            return Holder(owner)
         if note == "loser":
             # "12 settlements had been lost", said by one side: its own losses; reported
             # by others of Ukraine's ground: Ukraine's
@@ -841,7 +845,9 @@ class _ArticleExtractor:
             ):
                 continue
             cost = float(e.start - rel_e) if e.start >= rel_e else (rel_s - e.end) * 1.5 + 5
-            if "," in between or ";" in between:
+            # (a thousands separator is no clause break: "4,168 km² (1,609 square miles) of
+            # Ukraine in 2024")
+            if _CLAUSE_COMMA.search(between) or ";" in between:
                 cost += 60
             elif of_initial and e.start >= rel_e:
                 # "40% of the ground it seized in August": the object's own date
@@ -1100,6 +1106,7 @@ def extract_claims(
     return [replace(c, quote=text[c.start : c.end]) for c in claims]
 
 
+_CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "Å"})
 _FOLDABLE = re.compile("[ſıİ\u212a\u212b]")
 

@@ -50,6 +50,9 @@ class Grammar:
     lay_in: re.Pattern[str]
     #: "compared with", "a further", "another" before a figure: the context's frame
     compared_before: re.Pattern[str]
+    #: a share of the ground first taken that is free again: "... since February was free
+    #: again", "... has now been returned"
+    initial_regained: re.Pattern[str]
     #: gains as the subject of a verb of amount: "Russian gains in February amounted to"
     gain_total: re.Pattern[str]
     #: a figure of one side's gains: "556 km² of Russian gains"; group "side"

@@ -52,6 +52,12 @@ GRAMMAR = Grammar(
     in_place=re.compile(r"\s*in\s+(?:the\s+)?"),
     lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
     compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
+    initial_regained=re.compile(
+        r"\b(?:was|is|were|are|(?:has|have|had)\s+(?:now\s+|again\s+)?been)\s+(?:now\s+|again\s+)?"
+        r"(?:free|freed|liberated|returned|retaken|recaptured|regained|de-occupied"
+        r"|back\s+(?:in|under)\s+\w+\s+(?:hands|control))\b",
+        re.I,
+    ),
     gain_total=re.compile(
         r"\b(?:gains|advances)\b[^,;]{0,50}?\b(?:amount(?:ed|s)?\s+to|total(?:l?ed|s)?|came\s+to"
         r"|stood\s+at|stand\s+at|rose\s+to|grew\s+to|climbed\s+to|reached|were|was)"
@@ -118,7 +124,9 @@ GRAMMAR = Grammar(
     plural_place_nouns=(("region", "regions"), ("oblast", "oblasts"), ("province", "provinces")),
     including=re.compile(r"\b(?:including|incl\.|such as|among them)\s+(?:the\s+)?$", re.I),
     return_before=re.compile(
-        r"\b(?:returned|brought\s+back|restored|came\s+back)(?:\s+to)?\s+$", re.I
+        r"\b(?:returned|brought\s+back|restored|came\s+back|come|came|comes|coming|fallen|fell)"
+        r"(?:\s+to)?\s+$",
+        re.I,
     ),
     destination_before=re.compile(
         r"\b(?:to|into)\s+(?:the\s+)?(?:area|territory|land|ground)\s+$", re.I
@@ -281,7 +289,8 @@ GRAMMAR = Grammar(
     ),
     definite_article=re.compile(r"^the\s+", flags=re.IGNORECASE),
     own_count=re.compile(
-        r"\b(?:by\s+(?:(?P<who>[\w' -]{2,60}?)'s?|its)\s+(?:own\s+)?"
+        r"\b(?:by\s+(?:(?P<who>[\w' -]{2,60}?)'s?|its)\s+"
+        r"(?:own\s+|latest\s+|most\s+recent\s+|new\s+)?"
         r"(?:count|calculations?|estimates?|tally|reckoning|account)"
         # "the share on DeepState's map had edged up to 18.1 per cent"
         r"|on\s+(?P<who2>[\w' -]{2,60}?)'s\s+maps?)\b",
@@ -486,7 +495,7 @@ GRAMMAR = Grammar(
         # "of it" (", it estimated" is a subject, not a place)
         r"\W*(?:(?:of|in|across|inside)\s+it|(?:(?:of|in|across|inside|near|around)\s+)?(?:"
         r"that region|this region|the region"
-        r"|the republic|the oblast|his region|her region"
+        r"|the republic|the oblast|his region|her region|our region|my region"
         # "in and around the town": the town named last, in its region
         r"|(?:and\s+(?:around|near)\s+)?the (?:town|city|village)(?!\s+of\b)"
         # "the territory occupied after ..." is defined by its modifier, no anaphor
@@ -495,7 +504,7 @@ GRAMMAR = Grammar(
     ),
     region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
-    possessive_region=re.compile(r"\b(?:his|her|their)\s+region", re.I),
+    possessive_region=re.compile(r"\b(?:his|her|their|our|my)\s+region", re.I),
     front=re.compile(r"\bfront\b", re.I),
     peak=re.compile(r"\bpeak", re.I),
     of_a_share=re.compile(r"^\W*of the [\d.]+%"),
