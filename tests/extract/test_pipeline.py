@@ -171,7 +171,7 @@ def test_ninth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
 # less-covered battles: Sievierodonetsk, Izium, Robotyne, Vuhledar, Huliaipole) and
 # heldout10 (73 claims, officials of both sides quoted as wires do). Their first runs,
 # on the rules written for heldout7 and heldout8, scored F1 0.71 and 0.84; after one
-# round of general rules 0.86 and 0.92.
+# round of general rules 0.91 and 0.92.
 HELDOUT9 = Path(__file__).parent / "data" / "heldout9.jsonl"
 HELDOUT10 = Path(__file__).parent / "data" / "heldout10.jsonl"
 
@@ -180,7 +180,7 @@ def test_tenth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT9, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.84
+    assert overall["f1"] >= 0.89
     assert scores["as_of_accuracy"] >= 0.92
 
 
@@ -1816,6 +1816,29 @@ RULES = [
         date(2025, 12, 9),
         [("RU", "RU", "gained", "UA-23", "settlements", 17, "exact", "2025-12-07", "2025-11-01")],
         id="come-under-its-control-is-a-gain",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said on Sunday that 14 villages across the Zaporizhzhia "
+        "and Dnipropetrovsk regions had come under its control since the beginning of "
+        "November.",
+        date(2025, 12, 9),
+        [("RU", "RU", "gained", "UA", "settlements", 14, "exact", "2025-12-07", "2025-11-01")],
+        id="come-under-its-control-after-a-long-place-list",
+    ),
+    pytest.param(
+        "DeepState, a Ukrainian group that tracks the front, said on Friday that Russian "
+        "forces had occupied 4,500 square kilometres in 2025.",
+        date(2026, 1, 3),
+        [("other", "RU", "gained", "UA", "area_km2", 4500, "exact", "2025-12-31", "2025-01-01")],
+        id="a-relative-clause-in-a-description-before-its-verb",
+    ),
+    pytest.param(
+        "Volodymyr Zelensky said on Sunday that Ukrainian troops had recaptured at least "
+        "350 square kilometres over the past four months, near Dobropillia, near Kupiansk "
+        "and in the Sumy region.",
+        date(2026, 1, 5),
+        [("UA", "UA", "gained", "UA", "area_km2", 350, "at_least", "2026-01-04", "2025-09-04")],
+        id="towns-of-other-regions-listed-before-a-region",
     ),
 ]
 

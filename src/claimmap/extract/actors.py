@@ -597,7 +597,9 @@ class Attributor:
                 for a, b in sorted(asides, reverse=True):
                     if a >= before[-1].end:
                         gap = gap[: a - before[-1].end] + gap[b - before[-1].end :]
-                if not self.g.clause_break.search(gap):
+                # "DeepState, a Ukrainian group that tracks the front, said": a relative
+                # clause of the description, no new clause
+                if not self.g.clause_break.search(self.g.description_relative.sub(",", gap)):
                     head = _head_of_apposition(
                         before,
                         self.text,

@@ -526,6 +526,8 @@ class FrameFinder:
             return passive
         state = _first_match(self.control_states, right)
         if state and not self.g.destination_before.search(right[: state.start()]):
+            if self.g.return_before.search(right[: state.start()]):
+                return GAIN, self._state_side(state)
             return HOLD, self._state_side(state)
         for rm in self.pats.verbs.finditer(right):
             if rm.start() > 40:
@@ -616,7 +618,7 @@ class FrameFinder:
         Kursk.
         """
         out: list[str] = []
-        last_end = -1
+        last_end = first_start = -1
         # "0.5% of the region, mostly in forests near the village of X": the region meant,
         # whatever places the rest of the phrase names
         lead = self.g.hedge_after_lead.match(text)
@@ -644,6 +646,8 @@ class FrameFinder:
                 # "37 km², most of it near Toretsk and in the Sumy region": where parts of
                 # it are; the whole is the country's
                 return (self.lex.region_country.get(codes[0], codes[0]),)
+            if not out:
+                first_start = start
             out.extend(c for c in codes if c not in out)
             last_end = end
             plural = (
@@ -654,6 +658,11 @@ class FrameFinder:
                 # two regions, so the country's figure
                 return (self.lex.region_country.get(out[0], out[0]),)
         if out:
+            # "near Dobropillia, near Kupiansk and in the Sumy region": towns of other
+            # regions listed before it make the country's figure
+            others = [t for t in self.towns(text[:first_start]) if t not in out]
+            if others:
+                return (self.lex.region_country.get(out[0], out[0]),)
             return tuple(out)
         # "near Dobropillia and Kupiansk": towns in two regions make the country's figure
         part = self.g.part_place.search(text)

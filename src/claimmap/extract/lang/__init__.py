@@ -186,6 +186,8 @@ class Grammar:
     capitalised_name: re.Pattern[str]
     #: a title or a date word before a name that is not part of it: "General", "Monday"
     name_prefix: re.Pattern[str]
+    #: a relative clause closing a description before its verb: " that tracks the front,"
+    description_relative: re.Pattern[str]
     #: a verb of office after a name: "Maksym Lohvynenko heads the military administration"
     heads_title: re.Pattern[str]
     #: where a named speaker spoke, after the verb: "told a briefing in Kyiv"

@@ -240,6 +240,7 @@ GRAMMAR = Grammar(
         r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
         r"|June|July|August|September|October|November|December)\s+"
     ),
+    description_relative=re.compile(r"^\s*(?:that|which|who)\s+[^,;:.\"“”]{1,80},\s*$"),
     heads_title=re.compile(r"^\s+(?:heads|leads|commands|runs)\s+"),
     setting_after=re.compile(
         r"^\s+(?:told|said\s+at|speaking\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
