@@ -171,7 +171,7 @@ def test_ninth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
 # less-covered battles: Sievierodonetsk, Izium, Robotyne, Vuhledar, Huliaipole) and
 # heldout10 (73 claims, officials of both sides quoted as wires do). Their first runs,
 # on the rules written for heldout7 and heldout8, scored F1 0.71 and 0.84; after one
-# round of general rules 0.91 and 0.92.
+# round of general rules 0.91 and 0.97.
 HELDOUT9 = Path(__file__).parent / "data" / "heldout9.jsonl"
 HELDOUT10 = Path(__file__).parent / "data" / "heldout10.jsonl"
 
@@ -188,7 +188,7 @@ def test_eleventh_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> No
     scores = _score(HELDOUT10, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.91
+    assert overall["f1"] >= 0.95
     assert scores["as_of_accuracy"] >= 0.93
 
 
@@ -1839,6 +1839,46 @@ RULES = [
         date(2026, 1, 5),
         [("UA", "UA", "gained", "UA", "area_km2", 350, "at_least", "2026-01-04", "2025-09-04")],
         id="towns-of-other-regions-listed-before-a-region",
+    ),
+    pytest.param(
+        "British military intelligence said in its daily update on Saturday that Ukrainian "
+        "forces had probably recaptured at least 2,000 square miles of the Kharkiv region "
+        "since September 6.",
+        date(2022, 9, 17),
+        [
+            (
+                "other",
+                "UA",
+                "gained",
+                "UA-63",
+                "area_km2",
+                5180,
+                "at_least",
+                "2022-09-17",
+                "2022-09-06",
+            )
+        ],
+        id="said-in-its-daily-update-on-a-day",
+    ),
+    pytest.param(
+        "Valery Gerasimov said on Saturday that the Kursk region had been cleared. An "
+        "officer of a Ukrainian air assault brigade fighting in the area told the "
+        "newspaper that troops still held 1,200 hectares of the Kursk region.",
+        date(2025, 4, 28),
+        [("UA", "UA", "holds", "RU-KRS", "area_km2", 12, "exact", "2025-04-28", None)],
+        id="an-officer-of-a-side-s-brigade",
+    ),
+    pytest.param(
+        "Zelensky said on Wednesday that his troops controlled 1,000 square kilometres of "
+        "the Kursk region. A US defence official, speaking to reporters on condition of "
+        "anonymity on Thursday, said Ukrainian troops appeared to hold roughly 400 square "
+        "miles of the region.",
+        date(2024, 8, 16),
+        [
+            ("UA", "UA", "holds", "RU-KRS", "area_km2", 1000, "exact", "2024-08-14", None),
+            ("other", "UA", "holds", "RU-KRS", "area_km2", 1036, "about", "2024-08-15", None),
+        ],
+        id="a-third-party-official-with-a-long-aside",
     ),
 ]
 

@@ -207,7 +207,7 @@ class Attributor:
                 # "The Donetsk regional military administration": the region it governs
                 side = self._place_side(phrase)
             owner = self.g.possessive_owner.match(phrase)
-            if owner is not None and phrase.lower().split()[-1] in self.g.statement_anaphors:
+            if owner is not None and any(w in self.g.statement_anaphors for w in low.split()):
                 # "said in its daily update": the statement of the one who said it
                 continue
             if side is None and owner is not None:
@@ -220,6 +220,12 @@ class Attributor:
                 # "according to regional officials": those of the region the sentence
                 # names, else of the place the text opens with
                 side = self._place_side(text, self.text[:off])
+            if side is None and self.g.third_party.search(phrase):
+                # "a US defence official": neither side's, and no one named before
+                side = Side.OTHER
+            if side is None and (unit := self.g.member_of_side.match(text, m.end())):
+                # "An officer of a Ukrainian air assault brigade ... told": of that side
+                side = _side_of_words(unit.group("side"), self.pats)
             words = low.split()
             head = next((w for w in reversed(words) if self.g.role_noun.fullmatch(w)), words[-1])
             if low.startswith(self.g.the) and len(words) <= 3 and side is None:
@@ -592,6 +598,16 @@ class Attributor:
                 )
                 if named is not None and _APPOSITIVE.fullmatch(self.text[named.end : pos]):
                     speaker = named.speaker
+                first = before[0]
+                if (
+                    speaker is None
+                    and first.start - off <= 2
+                    and first.speaker is not None
+                    and _APPOSITIVE.fullmatch(self.text[first.end : pos])
+                ):
+                    # "A US defence official, speaking to reporters on condition of
+                    # anonymity on Thursday, said": the description the sentence opens with
+                    speaker = first.speaker
             if speaker is None and before and pos - before[-1].end - skipped <= 60:
                 gap = self.text[before[-1].end : pos]
                 for a, b in sorted(asides, reverse=True):

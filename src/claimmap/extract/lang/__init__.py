@@ -200,6 +200,9 @@ class Grammar:
     body_role: re.Pattern[str]
     #: an office of a region: "governor", "mayor", "head", "administration"
     office_role: re.Pattern[str]
+    #: the unit a described speaker belongs to, after the description: "(an officer) of a
+    #: Ukrainian air assault brigade"; group "side"
+    member_of_side: re.Pattern[str]
     #: a possessive opening a description: "his own Defence Ministry" is of his side
     possessive_owner: re.Pattern[str]
     #: local authorities with no place named: "regional officials", "local authorities"

@@ -275,6 +275,11 @@ GRAMMAR = Grammar(
     national_role=re.compile(r"the\s+(?:country|nation)'s\s", re.IGNORECASE),
     body_role=re.compile(r"\b(?:ministry|staff|command|intelligence)$", re.IGNORECASE),
     office_role=re.compile(r"\b(?:governor|mayor|head|administration)\b", re.IGNORECASE),
+    member_of_side=re.compile(
+        r"\s+(?:of|from|in|with)\s+(?:a|an|the)\s+(?P<side>[\w'-]+)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:brigade|battalion|regiment|unit|corps|division|army|forces)\b",
+        re.I,
+    ),
     possessive_owner=re.compile(r"(?P<p>his|her|its|their)\s", re.I),
     local_authority=re.compile(
         r"\b(?:regional|local|oblast|district)\s+(?:officials|authorities|officers)\b", re.I
