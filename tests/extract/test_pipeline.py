@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimmap.extract.pipeline import extract_claims
+from claimmap.extract.segment import split_sentences
 from claimmap.model import Holder, Kind, Measure, Qualifier, Side
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,7 +172,7 @@ def test_ninth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
 # less-covered battles: Sievierodonetsk, Izium, Robotyne, Vuhledar, Huliaipole) and
 # heldout10 (73 claims, officials of both sides quoted as wires do). Their first runs,
 # on the rules written for heldout7 and heldout8, scored F1 0.71 and 0.84; after one
-# round of general rules 0.91 and 0.97.
+# round of general rules 0.93 and 0.97.
 HELDOUT9 = Path(__file__).parent / "data" / "heldout9.jsonl"
 HELDOUT10 = Path(__file__).parent / "data" / "heldout10.jsonl"
 
@@ -180,7 +181,7 @@ def test_tenth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None:
     scores = _score(HELDOUT9, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.89
+    assert overall["f1"] >= 0.92
     assert scores["as_of_accuracy"] >= 0.92
 
 
@@ -1880,6 +1881,30 @@ RULES = [
         ],
         id="a-third-party-official-with-a-long-aside",
     ),
+    pytest.param(
+        "Fighting continued in the Donetsk region. Kyrylo Budanov, the head of Ukraine's "
+        "military intelligence, said on Friday that Ukraine still held about five-sixths "
+        "of the land it liberated in 2022.",
+        date(2025, 11, 12),
+        [("UA", "UA", "holds", "UA", "share_of_initial", 0.8333, "about", "2025-11-07", None)],
+        id="five-sixths-of-the-land-it-liberated-in-a-year",
+    ),
+    pytest.param(
+        "Overall, Russian forces still occupy nearly 18 per cent of Ukraine, Crimea "
+        "included, according to the Institute for the Study of War.",
+        date(2022, 10, 4),
+        [("other", "RU", "holds", "UA", "share_of_region", 0.18, "almost", "2022-10-04", None)],
+        id="a-part-named-after-the-whole-with-included",
+    ),
+    pytest.param(
+        "CLAIM: Russian forces have captured more than 500 square kilometers of Ukraine's "
+        "Kharkiv region since May 10.\n\nTHE FACTS: Russia's Defence Ministry said on "
+        'Sunday that "more than 500 square kilometers of the Kharkiv region" had been '
+        "captured since May 10.",
+        date(2024, 6, 12),
+        [("RU", "RU", "gained", "UA-63", "area_km2", 500, "more_than", "2024-06-09", "2024-05-10")],
+        id="a-fact-check-s-claim-line-restates-the-figure-quoted-later",
+    ),
 ]
 
 
@@ -1931,3 +1956,17 @@ def test_an_interview_in_questions_and_answers_is_its_subjects() -> None:
     assert [(c.claimant, c.holder, c.region, c.value, c.as_of) for c in claims] == [
         ("Mykola Hrytsenko", Holder.UA, "UA-63", 0.9, date(2022, 6, 7))
     ]
+
+
+def test_no_as_an_answer_ends_its_sentence_but_not_before_a_number() -> None:
+    text = (
+        "Has Ukraine lost what it won back in 2022?\nNo. The governor of the Kharkiv region "
+        "said on Friday that Ukrainian forces controlled 95% of the region. Brigade No. 5 "
+        "fought there."
+    )
+    claims = extract_claims(text, date(2025, 11, 12))
+    assert [c.quote for c in claims] == [
+        "The governor of the Kharkiv region said on Friday that Ukrainian forces controlled "
+        "95% of the region."
+    ]
+    assert split_sentences(text)[-1].text == "Brigade No. 5 fought there."

@@ -626,8 +626,11 @@ class FrameFinder:
             return ()
         for start, end in self.pats.places_cue.spans(text):
             codes = self.pats.place_of[text[start:end].lower()]
-            # "18% of our land, including Crimea": a part named, not the whole
-            if self.g.including.search(text[max(0, start - 16) : start]):
+            # "18% of our land, including Crimea", "18 per cent of Ukraine, Crimea included": a
+            # part named, not the whole
+            if self.g.including.search(text[max(0, start - 16) : start]) or (
+                out and self.g.included_after.match(text, end)
+            ):
                 break
             is_country = all("-" not in c for c in codes)
             if is_country:

@@ -51,6 +51,8 @@ class _Candidate:
     speaker: Speaker | None
     in_quote: bool
     order: int
+    #: stated on a fact check's "CLAIM:" line, which restates someone's figure
+    labelled: bool = False
 
 
 class _ArticleExtractor:
@@ -140,6 +142,7 @@ class _ArticleExtractor:
             # or retract ones made in the article
             if sent.heading or self.g.correction.match(sent.text):
                 continue
+            labelled = self.g.claim_label.match(sent.text) is not None
             self._note_paragraph_time(sent)
             if sent.text.rstrip().endswith("?"):
                 question_frame = self._question_frame(sent, interviewee, last_question)
@@ -238,7 +241,9 @@ class _ArticleExtractor:
                     speaker = self.last_claimant
                 claimant_here = speaker
                 for claim in self._claims(sent, fig, frame, speaker, atts):
-                    candidates.append(_Candidate(claim, speaker, in_quote, len(candidates)))
+                    candidates.append(
+                        _Candidate(claim, speaker, in_quote, len(candidates), labelled)
+                    )
             whole = self.frames.completion(sent.text, sent.start)
             if whole is not None and not any(
                 f.start < whole[0].end and whole[0].start < f.end for f in figures
@@ -249,7 +254,9 @@ class _ArticleExtractor:
                 )
                 claimant_here = claimant_here or speaker
                 for claim in self._claims(sent, fig, frame, speaker, atts):
-                    candidates.append(_Candidate(claim, speaker, in_quote, len(candidates)))
+                    candidates.append(
+                        _Candidate(claim, speaker, in_quote, len(candidates), labelled)
+                    )
             prev_claimant[sent.paragraph] = claimant_here or prev_claimant.get(sent.paragraph)
             if figures and not sent.text.rstrip().endswith("?"):
                 question_frame = None
@@ -1070,12 +1077,16 @@ def _deduplicate(candidates: list[_Candidate], published: date | None) -> list[C
                     abs(k.claim.value - c.value) <= 1e-9 * max(1.0, abs(c.value))
                     or (cand.in_quote and not k.in_quote and _rounds(k.claim, c.value))
                 )
-                and _same_claimant(k, cand)
+                # "CLAIM: Russian forces have captured more than 600 km² ..." restates the
+                # figure its speaker gives further on
+                and (_same_claimant(k, cand) or k.labelled or cand.labelled)
             ),
             None,
         )
         if twin is None:
             kept.append(cand)
+        elif twin.labelled and not cand.labelled:
+            kept[kept.index(twin)] = _Candidate(c, cand.speaker, cand.in_quote, twin.order)
         elif cand.in_quote and not twin.in_quote:
             if c.as_of == published and twin.claim.as_of is not None:
                 # the quotation has no date of its own: the lead's "said on Tuesday" dates it

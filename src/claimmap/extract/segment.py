@@ -73,6 +73,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
+#: abbreviations only before a number
+_BEFORE_NUMERALS = frozenset({"no"})
+
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets) when
 # whitespace and a plausible sentence start follow.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"“«„(\[]?[A-ZА-ЯЁІЇЄҐ0-9])")
@@ -114,6 +117,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
+    if word in _BEFORE_NUMERALS:
+        # "No. 5" abbreviates; an answer "No. Kyrylo Budanov said ..." ends a sentence
+        return text[end : end + 3].lstrip()[:1].isdigit()
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

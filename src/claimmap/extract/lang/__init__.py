@@ -87,6 +87,8 @@ class Grammar:
     #: a place noun and its plural, for the last name of a list: "Sumy and Chernihiv regions"
     plural_place_nouns: tuple[tuple[str, str], ...]
     #: a part of the whole named after it: "..., including Crimea"
+    #: a part named after the whole, marked after it: "(of Ukraine,) Crimea included"
+    included_after: re.Pattern[str]
     including: re.Pattern[str]
     #: a return before a control state: "returned under Ukrainian control" is a gain
     return_before: re.Pattern[str]
@@ -315,6 +317,8 @@ class Grammar:
     aside: re.Pattern[str]
     #: a dash (and a hedge) before a figure: it restates the one before
     restates: re.Pattern[str]
+    #: a fact check's line that restates the claim it checks: "CLAIM: ..."
+    claim_label: re.Pattern[str]
     #: a correction note: "An earlier version of this article said ...", "Correction: ..."
     correction: re.Pattern[str]
     #: an article that is an interview, or reproduces a source's text ("Excerpts follow")

@@ -116,12 +116,15 @@ GRAMMAR = Grammar(
         re.I,
     ),
     invasion_gains=re.compile(
-        r"\W*of\s+(?:the\s+)?(?:land|territory|ground|area|what)\b[^.;]{0,40}?"
+        r"\W*of\s+(?:the\s+)?(?:land|territory|ground|area|what)\b(?:[^.;]{0,40}?"
         r"\b(?:russia|russian|moscow|the\s+russians)\b[^.;]{0,50}?"
-        r"\b(?:invasion|invading|invaded|feb(?:ruary|\.)?\s+24|24\s+feb(?:ruary|\.)?)\b",
+        r"\b(?:invasion|invading|invaded|feb(?:ruary|\.)?\s+24|24\s+feb(?:ruary|\.)?)\b"
+        # "five-sixths of the land it liberated in 2022": a year's gains on the whole front
+        r"|[^.;]{0,30}?\b(?:liberated|recaptured|retook|won\s+back|regained)\s+in\s+(?:19|20)\d\d\b)",
         re.I,
     ),
     plural_place_nouns=(("region", "regions"), ("oblast", "oblasts"), ("province", "provinces")),
+    included_after=re.compile(r"\s+(?:included|inclusive)\b", re.I),
     including=re.compile(r"\b(?:including|incl\.|such as|among them)\s+(?:the\s+)?$", re.I),
     return_before=re.compile(
         r"\b(?:returned|brought\s+back|restored|came\s+back|come|came|comes|coming|fallen|fell)"
@@ -447,6 +450,7 @@ GRAMMAR = Grammar(
         r"|\b(?:text|update|statement|summary)\b[^.;]{0,40}\bfollows\b",
         re.I,
     ),
+    claim_label=re.compile(r"^\W*(?:the\s+)?claims?\s*:", re.I),
     correction=re.compile(
         r"\W*(?:corrections?\b|clarification\b|an\s+earlier\s+version\b|a\s+previous\s+version\b"
         r"|this\s+(?:article|story|report)\s+has\s+been\s+(?:corrected|amended|updated))",
