@@ -147,7 +147,7 @@ def test_seventh_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> Non
 # writers who saw neither the code nor each other's work: heldout7 (74 claims; 2022-2023
 # and late 2025: the southern counteroffensives, the Krynky bridgehead, Dnipropetrovsk)
 # and heldout8 (74 claims; 2024 and early 2025: Kursk, Pokrovsk, Chasiv Yar, fact checks).
-# Their first runs scored F1 0.64 and 0.88; after one round of general rules 0.90 and 0.97.
+# Their first runs scored F1 0.64 and 0.88; after rounds of general rules 0.92 and 0.97.
 HELDOUT7 = Path(__file__).parent / "data" / "heldout7.jsonl"
 HELDOUT8 = Path(__file__).parent / "data" / "heldout8.jsonl"
 
@@ -156,7 +156,7 @@ def test_eighth_gold_set_score_does_not_fall_below_floor(tmp_path: Path) -> None
     scores = _score(HELDOUT7, tmp_path)
     overall = scores["all"]
     assert isinstance(overall, dict)
-    assert overall["f1"] >= 0.88
+    assert overall["f1"] >= 0.91
     assert scores["as_of_accuracy"] >= 0.92
 
 
