@@ -1905,6 +1905,63 @@ RULES = [
         [("RU", "RU", "gained", "UA-63", "area_km2", 500, "more_than", "2024-06-09", "2024-05-10")],
         id="a-fact-check-s-claim-line-restates-the-figure-quoted-later",
     ),
+    pytest.param(
+        "DeepState, the Ukrainian mapping project, estimates that Russian forces have "
+        "occupied about 90 square kilometres of the Kharkiv region since the offensive "
+        "began on Friday.",
+        date(2024, 5, 12),
+        [("other", "RU", "gained", "UA-63", "area_km2", 90, "about", "2024-05-12", "2024-05-10")],
+        id="since-the-offensive-began-on-a-weekday",
+    ),
+    pytest.param(
+        "Russian forces have occupied at least 180 square kilometres around Avdiivka since "
+        "their assault on the town began on 10 October, DeepState said on Monday.",
+        date(2024, 2, 20),
+        [
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-14",
+                "area_km2",
+                180,
+                "at_least",
+                "2024-02-19",
+                "2023-10-10",
+            )
+        ],
+        id="since-their-assault-on-the-town-began",
+    ),
+    pytest.param(
+        "Oleksandr Syrskyi spoke to reporters on Wednesday. Since 1 January, he told "
+        "reporters, Russian forces had occupied 3,700 square kilometres of Ukrainian "
+        "territory.",
+        date(2025, 11, 21),
+        [("UA", "RU", "gained", "UA", "area_km2", 3700, "exact", "2025-11-19", "2025-01-01")],
+        id="a-period-opening-the-sentence-dates-a-pluperfect-occupation",
+    ),
+    pytest.param(
+        "Russian forces occupied 400 square kilometres of Ukrainian territory between 1 "
+        "and 20 November, DeepState said on Friday.",
+        date(2025, 11, 21),
+        [("other", "RU", "gained", "UA", "area_km2", 400, "exact", "2025-11-20", "2025-11-01")],
+        id="between-the-1st-and-a-day-is-the-month-so-far",
+    ),
+    pytest.param(
+        'On Saturday Russia\'s Defence Ministry said five villages had been "liberated" in '
+        "the Kharkiv region: Pletenivka, Ohirtseve, Borysivka, Pylna and Striletcha.",
+        date(2024, 5, 12),
+        [("RU", "RU", "gained", "UA-63", "settlements", 5, "exact", "2024-05-11", None)],
+        id="liberated-in-scare-quotes-before-a-list-is-a-claim",
+    ),
+    pytest.param(
+        "The Dnipro operational-strategic group said on Friday that troops had retaken 10 "
+        "settlements near Dobropillia since their counter-offensive there began on 21 "
+        "August.",
+        date(2025, 11, 22),
+        [("UA", "UA", "gained", "UA-14", "settlements", 10, "exact", "2025-11-21", "2025-08-21")],
+        id="a-ukrainian-operational-strategic-group",
+    ),
 ]
 
 

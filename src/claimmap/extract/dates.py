@@ -172,7 +172,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # since the southern counteroffensive began on August 29 / since it began on June 4
         # / since the start of the counteroffensive on June 4 / since they crossed the river
         # on 17 October
-        rf"(?P<sincebegan>since\s+(?:(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|it|they)\s+(?:began|started|was\s+launched)|(?:it|they)\s+(?:began|started|launched)\s+(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_OPERATION}|the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|(?:it|they|we|troops|forces|(?:the|our|its|their)\s+[\w-]+)\s+(?:crossed|entered|landed|launched|arrived\s+in|reached)(?:\s+[\w'-]+){{0,4}}?)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon}))(?:,?\s+(?P<sby>{year}))?)",
+        rf"(?P<sincebegan>since\s+(?:(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}(?:\s+there|\s+(?:on|in|near|around|against)\s+(?:the\s+)?[\w-]+)?|it|they)\s+(?:began|started|was\s+launched)|(?:it|they)\s+(?:began|started|launched)\s+(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_OPERATION}|the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|(?:it|they|we|troops|forces|(?:the|our|its|their)\s+[\w-]+)\s+(?:crossed|entered|landed|launched|arrived\s+in|reached)(?:\s+[\w'-]+){{0,4}}?)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon})|(?P<sbwd>{wd}))(?:,?\s+(?P<sby>{year}))?)",
         rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
@@ -424,7 +424,11 @@ class TimeResolver:
                 return None
             if not g("b1m") and not g("b1m2"):
                 # "between 23 and 28 March 2022": a span of days, the later one counts
-                return TimeExpr(s, e, POINT, until=b)
+                # ("control peaked at 22% between 23 and 28 March"); "between 1 and 20
+                # November" is the month so far
+                if d1 != 1:
+                    return TimeExpr(s, e, POINT, until=b)
+                return TimeExpr(s, e, PERIOD, since=date(y2, m2, 1), until=b)
             return TimeExpr(s, e, PERIOD, since=a, until=b)
         if g("monthspan"):
             m1, m2 = self._month(g("ms1")), self._month(g("ms2"))
@@ -466,6 +470,10 @@ class TimeResolver:
         if g("sincestart"):
             return TimeExpr(s, e, PERIOD, since=date(ref.year, 1, 1), until=ref, open_ended=True)
         if g("sincebegan"):
+            if g("sbwd"):
+                # "since the offensive began on Friday"
+                began = latest_weekday(self.pats.weekdays[g("sbwd").lower()], on_or_before=pub)
+                return TimeExpr(s, e, PERIOD, since=began, until=ref, open_ended=True)
             mo, d = self._month(g("sbm") or g("sbm2")), _day(g("sbd") or g("sbd2"))
             if mo is None or d is None:
                 return None

@@ -763,6 +763,14 @@ class _ArticleExtractor:
             and ";" not in sent.text[rel_e : e.start]
             for e in exprs
         )
+        # "Since 1 January, he told reporters on Wednesday, Russian forces had occupied ...":
+        # a period opening the sentence dates the pluperfect as well
+        dated_after = dated_after or any(
+            e.kind == PERIOD
+            and e.end <= rel_s
+            and _opens(sent.text, e.start, opener=self.g.opens_sentence)
+            for e in exprs
+        )
         for e in exprs:
             if e.kind != UNDATED:
                 continue

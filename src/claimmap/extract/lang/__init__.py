@@ -40,7 +40,7 @@ class Grammar:
     place_of_side: re.Pattern[str]
     #: "forces", "troops", "army" after a side word: it names the actor after all
     side_forces: re.Pattern[str]
-    #: 'had been "cleared"': a participle in scare quotes after the figure
+    #: 'had been "cleared" of sabotage groups': a participle in scare quotes, of something else
     scare_quoted: re.Pattern[str]
     #: a list that goes on: ", and" or "and" before a figure
     list_continues: re.Pattern[str]

@@ -47,7 +47,9 @@ GRAMMAR = Grammar(
     ),
     place_of_side=re.compile(r"\bof\s*$|\bin\s*$"),
     side_forces=re.compile(r"\s+(?:forces|troops|army)"),
-    scare_quoted=re.compile(r"\s*(?:had|has|have|was|were)\s+been\s+[\"“]"),
+    scare_quoted=re.compile(
+        r"\s*(?:had|has|have|was|were)\s+been\s+[\"“][^\"”]{1,30}[\"”]\s+(?:of|from)\b"
+    ),
     list_continues=re.compile(r",\s*(?:and\s+)?$|\band\s+$"),
     in_place=re.compile(r"\s*in\s+(?:the\s+)?"),
     lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
@@ -335,7 +337,7 @@ GRAMMAR = Grammar(
     share_participle=re.compile(
         r"\s*(?:liberated|occupied|controlled|captured|cleared|freed)\b", re.I
     ),
-    perfect_taking=re.compile(r"\b(?:have|has)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
+    perfect_taking=re.compile(r"\b(?:have|has|had)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
     share_list_item=re.compile(r"\s*[\"”]?\s*of\s+[^,;:.\d]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+)"),
     appositive_holding=re.compile(
         r"\b(?:part|area|territory|land|ground|share)\s+(?:that\s+|which\s+)?(?P<who>\w+)\s+"
