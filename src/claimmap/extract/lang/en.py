@@ -145,7 +145,10 @@ GRAMMAR = Grammar(
         re.I,
     ),
     place_list_gap=re.compile(r"\s*(?:,|and|,\s*and|as well as)\s*(?:the\s+)?", re.I),
-    apposition_end=re.compile(r",\s*(?:(?:up|down)\s+from|compared\s+with)\s*$", re.I),
+    apposition_end=re.compile(
+        r",\s*(?:(?:slightly|sharply|well|only)\s+)?(?:(?:up|down)\s+from|compared\s+with)\s*$",
+        re.I,
+    ),
     trailing_hedges=re.compile(
         r"(?:\b(?:about|around|roughly|some|almost|nearly|more than|over|less than"
         r"|at least|up to|only|approximately|still)\s*)+$",
