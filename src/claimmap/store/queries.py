@@ -707,6 +707,9 @@ class _Unindexed(ColumnElement[Any]):
     advises), the plain column elsewhere."""
 
     inherit_cache = True
+    # The column is part of the statement's cache key: without it SQLAlchemy could not
+    # cache the compiled statement at all, and compiled it anew for every request.
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
 
     def __init__(self, column: Any) -> None:
         self.column = column
