@@ -201,6 +201,35 @@ def test_region_timeline_body_is_byte_for_byte_what_its_schema_writes(
     assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/RegionTimelineOut")
 
 
+def test_claims_page_body_is_byte_for_byte_what_its_schema_writes(
+    client: httpx.Client,
+) -> None:
+    """A page of claims is written by orjson from the store's records, not by its model.
+
+    A field the schema lacks, or one written differently (a date, a whole-number
+    value, an enum), would make pydantic's rendering of the same body differ, or the
+    claim differ from the one the single-claim route gives through the model.
+    """
+    from claimmap.web.schemas import ClaimPageOut
+
+    pages = [{}, {"verdict": "overstated"}, {"measure": "share_of_region", "limit": 3}]
+    first = client.get("/api/claims", params={"limit": 2}).json()
+    pages.append({"limit": 2, "cursor": first["next_cursor"]})
+    for params in pages:
+        response = client.get("/api/claims", params=params)
+        assert response.headers["content-type"] == "application/json"
+        body = response.content
+        page = ClaimPageOut.model_validate_json(body)
+        assert page.items
+        assert page.model_dump_json().encode() == body
+        for item in response.json()["items"][:3]:
+            one = client.get(f"/api/claims/{item['id'].replace('#', '%23')}").json()
+            assert one == item
+    schema = client.get("/api/openapi.json").json()
+    ok = schema["paths"]["/api/claims"]["get"]["responses"]["200"]
+    assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/ClaimPageOut")
+
+
 def test_region_map_is_geojson_of_the_outline_and_the_control_of_the_last_map_before(
     client: httpx.Client,
 ) -> None:
