@@ -166,6 +166,44 @@ def test_flat_records_hold_what_the_typed_results_hold_as_json_writes_them(
         assert [m.snapshot for m in timeline.measured] == ["abc"] * 4
 
 
+def test_a_timeline_shows_areas_another_store_measured_again_since_it_last_read_them(
+    db_url: str,
+) -> None:
+    """Each store (each server worker) keeps a region's measured areas between reads;
+    a write through any other store shows in its next read, also one that leaves the
+    number of rows as it was."""
+    from datetime import date
+
+    from claimmap.store import MeasuredAreaRecord
+
+    def areas(total: float, source: str) -> list[MeasuredAreaRecord]:
+        return [
+            MeasuredAreaRecord(
+                date=date(2024, 9, 10), region="RU-KRS", holder=holder, status=status,
+                area_km2=area, source=source,
+            )
+            for holder, status, area in ((None, "total", total), ("UA", "occupied", 6.0))
+        ]  # fmt: skip
+
+    with open_store(db_url) as reader, open_store(db_url) as writer:
+        writer.save_measured_areas(areas(110.0, "first.geojson"))
+        first = region_timeline(reader, "RU-KRS")
+        assert first.region_km2 == 110.0
+        assert region_timeline(reader, "RU-KRS") == first
+        writer.save_measured_areas(areas(120.0, "second.geojson"))
+        second = region_timeline(reader, "RU-KRS")
+        assert second.region_km2 == 120.0
+        assert [m.source for m in second.measured] == ["second.geojson"] * 2
+        # The same rows again but their source: as many rows, another map.
+        writer.save_measured_areas(areas(120.0, "third.geojson"))
+        third = region_timeline_records(reader, "RU-KRS")
+        assert [m["source"] for m in third.measured] == ["third.geojson"] * 2
+        # And a write through the reader itself.
+        reader.save_measured_areas(areas(130.0, "fourth.geojson"))
+        assert region_timeline(reader, "RU-KRS").region_km2 == 130.0
+        assert region_timeline(writer, "RU-KRS").region_km2 == 130.0
+
+
 @pytest.mark.parametrize("cursor", ["nonsense", "W10", "WyIyMDI1LTEzLTAxIiwgImEiXQ"])
 def test_a_cursor_not_made_by_the_api_is_a_config_error(tmp_path, cursor: str) -> None:  # type: ignore[no-untyped-def]
     with open_store(tmp_path / "x.db") as store, pytest.raises(ConfigError, match="cursor"):

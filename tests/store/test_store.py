@@ -75,6 +75,7 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
         "conflict_claims",
         "measured_areas",
         "verdicts",
+        "data_versions",
     }
     assert SPEC_COLUMNS | {"article", "start", "end", "figure_start", "figure_end"} <= claim_columns
     assert {("region", "as_of"), ("holder",), ("claimant_side",), ("measure",)} <= claim_indexes
@@ -85,7 +86,7 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
     assert ("region", "date") in area_indexes
     # Each article keeps the fingerprint of the rules that found its claims (0004).
     assert "extractor" in article_columns
-    assert version == "0004"
+    assert version == "0005"
 
 
 def test_opening_again_migrates_nothing_and_keeps_the_rows(db_url: str) -> None:

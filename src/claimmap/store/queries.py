@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -44,8 +46,15 @@ from claimmap.errors import ConfigError
 from claimmap.model import Claim, Holder, Kind, Measure, Qualifier, Side
 from claimmap.store.export import EXPORT_COLUMNS
 from claimmap.store.records import MeasuredAreaRecord, StoredClaim, VerdictRecord
-from claimmap.store.schema import VERDICTS, ArticleRow, ClaimRow, MeasuredAreaRow, VerdictRow
-from claimmap.store.store import Store, measured_area_record
+from claimmap.store.schema import (
+    VERDICTS,
+    ArticleRow,
+    ClaimRow,
+    DataVersionRow,
+    MeasuredAreaRow,
+    VerdictRow,
+)
+from claimmap.store.store import MEASURED_AREAS_VERSION, Store, measured_area_record
 
 #: the most claims one page may hold
 MAX_LIMIT = 1000
@@ -523,23 +532,67 @@ def _timeline_rows(
     """The region's area, its dated claims by date, how many in all, its measured areas."""
     if not 1 <= limit <= MAX_LIMIT * 10:
         raise ConfigError(f"limit must be between 1 and {MAX_LIMIT * 10}, not {limit}")
-    claims, count, areas = _timeline_statements(start=start is not None, end=end is not None)
+    claims, count = _timeline_statements(start=start is not None, end=end is not None)
     values: dict[str, Any] = {"region": region, "start": start, "end": end, "limit": limit}
     with store.engine.connect() as connection:
-        measured = list(connection.execute(areas, values))
-        # The region's area is its latest "total" row; with no end date, the areas just
-        # read end with the latest map, so their last total, if any, is that row.
-        whole = None
-        if end is None:
-            whole = next((row[4] for row in reversed(measured) if row[3] == "total"), None)
-        if whole is None:
-            whole = connection.scalar(_REGION_AREA, values)
+        series = _measured_series(store, connection, region)
         # The query works out each claim's figure in km², a share's from the region's area.
+        whole = series.region_km2
         rows = connection.execute(claims, {**values, "region_km2": whole or None}).all()
         # Fewer claims than the limit are all there are: no need to count them.
         total = len(rows) if len(rows) < limit else (connection.scalar(count, values) or 0)
+    measured: Sequence[Any] = series.areas
+    if start is not None or end is not None:
+        # ISO dates sort as text.
+        first = start.isoformat() if start is not None else ""
+        last = end.isoformat() if end is not None else "~"
+        measured = [row for row in measured if first <= row[0] <= last]
     # The query reads the latest first; a timeline runs by date.
     return whole, rows[::-1], total, measured
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Series:
+    """A region's measured areas, every date, as read at a data version."""
+
+    version: int | None
+    areas: tuple[tuple[Any, ...], ...]
+    #: its latest "total" row's area, or None
+    region_km2: float | None
+
+
+#: per open store, the measured areas of each region read so far
+_KEPT: weakref.WeakKeyDictionary[Store, dict[str, _Series]] = weakref.WeakKeyDictionary()
+_KEPT_LOCK = threading.Lock()
+#: regions kept per store before the oldest are let go (a server's regions are fewer)
+_MAX_KEPT = 512
+
+
+def _measured_series(store: Store, connection: Any, region: str) -> _Series:
+    """The region's measured areas and area, kept while the maps are not measured again.
+
+    They change only when :meth:`Store.save_measured_areas` writes, which moves the
+    ``data_versions`` row that is read here in the same transaction as the claims:
+    a worker process keeps a region's series (224 rows in the load benchmark) and
+    reads it again once any process has written, not for every timeline.
+    """
+    version = connection.scalar(_MEASURED_VERSION)
+    with _KEPT_LOCK:
+        kept = _KEPT.setdefault(store, {})
+        found = kept.get(region)
+    if found is not None and version is not None and found.version == version:
+        return found
+    areas = tuple(tuple(row) for row in connection.execute(_MEASURED_SERIES, {"region": region}))
+    # The region's area is its latest "total" row (by date, then holder and status).
+    whole = next((row[4] for row in reversed(areas) if row[3] == "total"), None)
+    found = _Series(version=version, areas=areas, region_km2=whole)
+    # Only regions with rows: a request for any name must not grow the dict.
+    if version is not None and areas:
+        with _KEPT_LOCK:
+            if len(kept) >= _MAX_KEPT:
+                del kept[next(iter(kept))]
+            kept[region] = found
+    return found
 
 
 def _timeline_point(row: Any) -> TimelinePoint:
@@ -591,33 +644,18 @@ _MEASURED_FIELDS = tuple(f.name for f in fields(MeasuredAreaRecord) if f.name !=
 
 
 @lru_cache(maxsize=4)
-def _timeline_statements(
-    *, start: bool, end: bool
-) -> tuple[Select[*tuple[Any, ...]], Select[int], Select[*tuple[Any, ...]]]:
-    """A region's dated claims (latest first), their count and its measured areas.
+def _timeline_statements(*, start: bool, end: bool) -> tuple[Select[*tuple[Any, ...]], Select[int]]:
+    """A region's dated claims (latest first) and their count.
 
-    Both read what a timeline holds in the order of its records' fields, as the
-    database stores it: dates as ISO text, enums as their strings (SQLAlchemy's
-    decoding of them was 2 ms of a 500-claim timeline).
+    The claims come in the order of a timeline point's fields, as the database stores
+    them: dates as ISO text, enums as their strings (SQLAlchemy's decoding of them was
+    2 ms of a 500-claim timeline).
     """
     dated = [ClaimRow.region == bindparam("region"), ClaimRow.as_of.is_not(None)]
-    area = MeasuredAreaRow
-    areas = select(
-        _IsoDate(area.date),
-        area.region,
-        type_coerce(area.holder, String),
-        area.status,
-        area.area_km2,
-        area.derived,
-        area.source,
-        area.snapshot,
-    ).where(area.region == bindparam("region"))
     if start:
         dated.append(ClaimRow.as_of >= bindparam("start", type_=Date))
-        areas = areas.where(area.date >= bindparam("start", type_=Date))
     if end:
         dated.append(ClaimRow.as_of <= bindparam("end", type_=Date))
-        areas = areas.where(area.date <= bindparam("end", type_=Date))
     # A claim's figure in km²: an area as it is, a share of the region times its area.
     area_km2 = case(
         (ClaimRow.measure == Measure.AREA_KM2, ClaimRow.value),
@@ -651,8 +689,7 @@ def _timeline_statements(
         .limit(bindparam("limit", type_=Integer))
     )
     count = select(func.count()).select_from(ClaimRow).where(*dated)
-    areas = areas.order_by(area.date, area.holder, area.status)
-    return claims, count, areas
+    return claims, count
 
 
 def latest_claims(store: Store, /) -> dict[str, dict[Side, ClaimView]]:
@@ -830,11 +867,23 @@ _CLAIMS_BY_ID = _claims_select().where(ClaimRow.id.in_(bindparam("ids", expandin
 _ARTICLE_CLAIMS = (
     _claims_select().where(ClaimRow.article == bindparam("article")).order_by(ClaimRow.n)
 )
-_REGION_AREA = (
-    select(MeasuredAreaRow.area_km2)
-    .where(MeasuredAreaRow.region == bindparam("region"), MeasuredAreaRow.status == "total")
-    .order_by(MeasuredAreaRow.date.desc())
-    .limit(1)
+#: a region's measured areas, every date, in the order of a timeline's (snapshot last)
+_MEASURED_SERIES = (
+    select(
+        _IsoDate(MeasuredAreaRow.date),
+        MeasuredAreaRow.region,
+        type_coerce(MeasuredAreaRow.holder, String),
+        MeasuredAreaRow.status,
+        MeasuredAreaRow.area_km2,
+        MeasuredAreaRow.derived,
+        MeasuredAreaRow.source,
+        MeasuredAreaRow.snapshot,
+    )
+    .where(MeasuredAreaRow.region == bindparam("region"))
+    .order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
+)
+_MEASURED_VERSION = select(DataVersionRow.version).where(
+    DataVersionRow.name == MEASURED_AREAS_VERSION
 )
 
 #: the fields of ClaimFilter, in order

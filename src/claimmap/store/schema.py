@@ -278,3 +278,18 @@ class VerdictRow(Base):
     ratio: Mapped[float | None] = mapped_column(Float)
     verdict: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+class DataVersionRow(Base):
+    """How many times the store has written a table's rows (migration 0005).
+
+    Readers that keep rows between requests compare it in the same transaction as
+    their read: the API's workers keep each region's measured areas, which change only
+    when the maps are measured again (:meth:`Store.save_measured_areas` adds one
+    here in the transaction that writes them).
+    """
+
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

@@ -39,6 +39,7 @@ from claimmap.store.schema import (
     ClaimRow,
     ConflictClaimRow,
     ConflictRow,
+    DataVersionRow,
     DerivedFigureClaimRow,
     DerivedFigureRow,
     FindingRow,
@@ -47,6 +48,9 @@ from claimmap.store.schema import (
 )
 
 _DIALECTS = ("sqlite", "postgresql")
+
+#: the ``data_versions`` row that counts the writes of measured areas
+MEASURED_AREAS_VERSION = "measured_areas"
 
 #: how much of a SQLite file its connections read through a memory map (address space only)
 _MMAP_BYTES = 1 << 30
@@ -661,6 +665,13 @@ def _save_measured_areas(connection: Connection, rows: Sequence[MeasuredAreaReco
                 for row in rows
             ],
         )
+    # In the same transaction: a reader that keeps measured areas (the API's
+    # timelines) sees the new number together with the new rows, and reads them again.
+    connection.execute(
+        update(DataVersionRow)
+        .where(DataVersionRow.name == MEASURED_AREAS_VERSION)
+        .values(version=DataVersionRow.version + 1)
+    )
     return len(rows)
 
 
