@@ -10,8 +10,9 @@ records).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -73,6 +74,22 @@ async def writer(request: Request) -> Services:
     services = services_of(request)
     services.check_token(request)
     return services
+
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+async def read(
+    services: Services, function: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs
+) -> T:
+    """Call a read of the store: on the event loop for SQLite, else in the threadpool.
+
+    (:attr:`Services.reads_inline` says why.)
+    """
+    if services.reads_inline:
+        return function(*args, **kwargs)
+    return await run_in_threadpool(function, *args, **kwargs)
 
 
 Reader = Annotated[Services, Depends(reader)]
@@ -151,7 +168,7 @@ async def post_article(body: ArticleIn, services: Writer, response: Response) ->
 
 
 @router.get("/claims", response_model=ClaimPageOut, tags=["claims"])
-def get_claims(
+async def get_claims(
     services: Reader,
     region: Annotated[str | None, Query(description="ISO 3166-2 code, e.g. RU-KRS")] = None,
     holder: Holder | None = None,
@@ -182,7 +199,15 @@ def get_claims(
         as_of_from=as_of_from,
         as_of_to=as_of_to,
     )
-    page = query_claim_records(services.store, wanted, limit=limit, offset=offset, cursor=cursor)
+    page = await read(
+        services,
+        query_claim_records,
+        services.store,
+        wanted,
+        limit=limit,
+        offset=offset,
+        cursor=cursor,
+    )
     # The body is ClaimPageOut, written by orjson from the store's flat records, whose
     # fields are ClaimOut's (tests/web pins the bytes against pydantic's): validating a
     # page into models only to write it out again cost more than the query.
@@ -214,7 +239,7 @@ def get_regions(services: Reader) -> list[RegionOut]:
 
 
 @router.get("/regions/{region}", response_model=RegionTimelineOut, tags=["regions"])
-def get_region(
+async def get_region(
     region: str,
     services: Reader,
     start: Annotated[date | None, Query(description="From this date")] = None,
@@ -226,9 +251,11 @@ def get_region(
     Of the claims, the ``limit`` latest are given; ``claimed_total`` counts them all.
     The body is :class:`~claimmap.web.schemas.RegionTimelineOut`, written by orjson.
     """
-    timeline = region_timeline_records(services.store, region, start=start, end=end, limit=limit)
+    timeline = await read(
+        services, region_timeline_records, services.store, region, start=start, end=end, limit=limit
+    )
     if not timeline.claimed and not timeline.measured:
-        known = {r.region for r in list_regions(services.store)}
+        known = {r.region for r in await read(services, list_regions, services.store)}
         if region not in known:
             raise ApiError(404, "not-found", f"no claims or measurements for region {region!r}")
     return Response(_timeline_json(timeline), media_type="application/json")
