@@ -97,18 +97,19 @@ class ClaimRow(Base):
         Index("ix_claims_holder", "holder"),
         Index("ix_claims_claimant_side", "claimant_side"),
         Index("ix_claims_measure", "measure"),
-        # The API's claims query (migration 0002): pages newest first under any filter
-        # from the first, counts of any mix of filters from the second.
+        # The API's claims query (migrations 0002, 0006): pages newest first under any
+        # filter from the first, in its order (as_of, id), counts of any mix of filters
+        # from the second.
         Index(
             "ix_claims_as_of_filters",
             "as_of",
+            "id",
             "region",
             "holder",
             "claimant_side",
             "measure",
             "kind",
             "claimant",
-            "id",
         ),
         Index(
             "ix_claims_filters",
