@@ -88,7 +88,18 @@ def test_filters_and_their_counts_agree_with_the_claims_themselves(db_url: str) 
             assert set(_walk(store, wanted, limit=3)) == expected
         verdict = ClaimFilter(verdict="overstated")
         assert query_claims(store, verdict).total == len(judged)
-        assert set(_walk(store, verdict, limit=4)) == set(judged)
+        walked = _walk(store, verdict, limit=4)
+        assert set(walked) == set(judged)
+        # Offset pages of a verdict alone come from the verdicts' own index, in the
+        # same order as cursor pages and as the claims with that verdict of all pages.
+        offsets = [
+            view.id
+            for at in range(0, len(judged), 4)
+            for view in query_claims(store, verdict, limit=4, offset=at).items
+        ]
+        assert offsets == walked
+        every_page = [view.id for view in query_claims(store, limit=1000).items]
+        assert walked == [id for id in every_page if id in set(judged)]
         both = ClaimFilter(verdict="overstated", region="RU-KRS")
         expected = {s.id for s in every if s.id in set(judged) and s.claim.region == "RU-KRS"}
         assert query_claims(store, both).total == len(expected)

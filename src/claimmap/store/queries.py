@@ -340,6 +340,17 @@ def _shape(wanted: ClaimFilter) -> tuple[tuple[str, ...], dict[str, Any]]:
 
 @lru_cache(maxsize=256)
 def _page_ids(shape: tuple[str, ...], *, scan: bool) -> Select[str]:
+    if shape == ("verdict",):
+        # A verdict's claims in page order from ix_verdicts_verdict_as_of (a verdict
+        # keeps its claim's as_of): reading every claim newest first and probing its
+        # verdict made thousands of probes for a page deep in the list.
+        return (
+            select(VerdictRow.claim)
+            .where(VerdictRow.verdict == bindparam("verdict"))
+            .order_by(VerdictRow.as_of.desc().nulls_last(), VerdictRow.claim.desc())
+            .offset(bindparam("offset", type_=Integer))
+            .limit(bindparam("limit", type_=Integer))
+        )
     return (
         select(ClaimRow.id)
         .where(*_conditions(shape, scan=scan))

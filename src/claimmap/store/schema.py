@@ -256,7 +256,11 @@ class MeasuredAreaRow(Base):
 
 
 class VerdictRow(Base):
-    """A claim judged against the maps: the measured value and range, the ratio, why."""
+    """A claim judged against the maps: the measured value and range, the ratio, why.
+
+    ``as_of`` is the claim's, so the claims with a verdict are read newest first from
+    an index of verdicts alone.
+    """
 
     __tablename__ = "verdicts"
     __table_args__ = (
@@ -264,10 +268,12 @@ class VerdictRow(Base):
             "verdict IN ('consistent', 'overstated', 'understated', 'unverifiable')",
             name="verdict",
         ),
-        Index("ix_verdicts_verdict", "verdict"),
         # Migration 0003: a claim's verdict from the index alone (the verdict filter's
         # probe, the timeline's join).
         Index("ix_verdicts_claim_verdict", "claim", "verdict", "measured"),
+        # Migration 0007: a verdict's claims newest first, the claims query's order, and
+        # how many there are, from the index alone.
+        Index("ix_verdicts_verdict_as_of", "verdict", "as_of", "claim"),
     )
 
     claim: Mapped[str] = mapped_column(
@@ -279,6 +285,8 @@ class VerdictRow(Base):
     ratio: Mapped[float | None] = mapped_column(Float)
     verdict: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
+    #: the claim's ``as_of``, copied when the verdict is stored (migration 0007)
+    as_of: Mapped[date | None] = mapped_column(Date)
 
 
 class DataVersionRow(Base):

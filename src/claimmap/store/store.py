@@ -677,8 +677,11 @@ def _save_measured_areas(connection: Connection, rows: Sequence[MeasuredAreaReco
 
 def _save_verdicts(connection: Connection, rows: Sequence[VerdictRecord]) -> int:
     latest = {row.claim: row for row in rows}
+    dates: dict[str, Any] = {}
     for chunk in _chunks(list(latest)):
         connection.execute(delete(VerdictRow).where(VerdictRow.claim.in_(chunk)))
+        found = select(ClaimRow.id, ClaimRow.as_of).where(ClaimRow.id.in_(chunk))
+        dates.update((id, day) for id, day in connection.execute(found))
     if latest:
         connection.execute(
             insert(VerdictRow),
@@ -691,6 +694,9 @@ def _save_verdicts(connection: Connection, rows: Sequence[VerdictRecord]) -> int
                     "ratio": row.ratio,
                     "verdict": row.verdict,
                     "reason": row.reason,
+                    # The claim's date, copied: a claim never changes its date (another
+                    # text's claims replace it, and its verdict goes with it).
+                    "as_of": dates.get(row.claim),
                 }
                 for row in latest.values()
             ],
