@@ -1,11 +1,15 @@
 """Read the store the way the API and the dashboard ask: filtered, paginated, per region.
 
 Reads the ``claims``, ``articles``, ``verdicts``, ``measured_areas``,
-``derived_figures`` and ``conflicts`` tables; writes nothing. Claims come back with
-their article's date and source and their verdict (:class:`ClaimView`, whose record
-has the columns of :data:`claimmap.store.EXPORT_COLUMNS`), newest ``as_of`` first;
+``data_versions``, ``derived_figures`` and ``conflicts`` tables; writes nothing.
+Claims come back with their article's date and source and their verdict
+(:class:`ClaimView`, whose record has the columns of
+:data:`claimmap.store.EXPORT_COLUMNS`), newest ``as_of`` first;
 pages are cut by ``limit``/``offset`` or by an opaque keyset cursor, which stays
 fast however deep the page and never skips or repeats a claim while rows are added.
+The API's two busiest reads also come as flat records (:func:`query_claim_records`,
+:func:`region_timeline_records`), what JSON holds. A region's measured areas are kept
+per open store until ``data_versions`` says they were written again.
 """
 
 from __future__ import annotations
