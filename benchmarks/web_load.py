@@ -17,8 +17,10 @@ request a URL drawn at random from a fixed list:
 wrk reports the latency percentiles of every request (its Lua ``done`` hook); each
 endpoint runs ``--duration`` seconds per connection count in ``--connections``
 (one connection: the latency of one request at a time; more: requests queue on the
-one server process). The database is kept at ``--db`` and reused when it already
-holds the claims.
+server's workers). Each row also gives the CPU time the server's processes spent per
+request (``/proc``, Linux; ``n/a`` elsewhere), the measure least moved by other work
+on the machine. The database is kept at ``--db`` and reused when it already holds the
+claims.
 
     .venv/bin/python benchmarks/web_load.py [--claims 100000] [--duration 15]
         [--connections 1,4] [--db /tmp/claimmap-load.db]
@@ -220,6 +222,26 @@ def claims_urls(base: str, *, claims: int, rng: random.Random) -> list[str]:
     return paths
 
 
+def server_cpu(pid: int) -> float | None:
+    """Return the CPU seconds the server and its worker processes have used (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    try:
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                # The fields after the command's closing parenthesis: state, ppid, ...
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(entry) == pid or int(fields[1]) == pid:
+                total += (int(fields[11]) + int(fields[12])) / tick
+    except OSError:
+        return None
+    return total
+
+
 def run_wrk(base: str, paths: list[str], *, connections: int, seconds: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "random.lua"
@@ -276,17 +298,25 @@ def main() -> None:
             f"python {platform.python_version()}, {os.cpu_count()} CPUs, {args.claims:,} claims, "
             f"{args.workers or default_workers()} server workers"
         )
-        print("| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |")
-        print("|---|---|---|---|---|---|---|")
+        print(
+            "| endpoint | connections | requests/s | p50 ms | p95 ms | p99 ms | errors "
+            "| server CPU ms/request |"
+        )
+        print("|---|---|---|---|---|---|---|---|")
         for name, paths in endpoints.items():
             # A short warm-up: the first requests fill SQLite's page cache.
             run_wrk(base, paths, connections=1, seconds=2)
             for connections in (int(c) for c in args.connections.split(",")):
+                before = server_cpu(server.pid)
                 r = run_wrk(base, paths, connections=connections, seconds=args.duration)
+                after = server_cpu(server.pid)
+                cpu = "n/a"
+                if before is not None and after is not None and r["requests"]:
+                    cpu = f"{(after - before) * 1000 / r['requests']:.2f}"
                 print(
                     f"| {name} | {connections} | {r['requests'] / r['seconds']:,.0f} | "
                     f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | "
-                    f"{r['errors']:.0f} |",
+                    f"{r['errors']:.0f} | {cpu} |",
                     flush=True,
                 )
     finally:

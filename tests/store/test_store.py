@@ -75,17 +75,22 @@ def test_open_store_creates_every_table_at_the_newest_migration(db_url: str) -> 
         "conflict_claims",
         "measured_areas",
         "verdicts",
+        "data_versions",
     }
     assert SPEC_COLUMNS | {"article", "start", "end", "figure_start", "figure_end"} <= claim_columns
     assert {("region", "as_of"), ("holder",), ("claimant_side",), ("measure",)} <= claim_indexes
     # A region's and a claimant's claims are read newest first from an index (0003).
     leads = {index[:2] for index in claim_indexes}
     assert {("region", "as_of"), ("claimant", "as_of")} <= leads
+    # Pages newest first are in the order of an index, id within a day (0006).
+    assert ("as_of", "id") in leads
     assert ("claim", "verdict", "measured") in verdict_indexes
+    # A verdict's claims newest first, from the verdicts alone (0007).
+    assert ("verdict", "as_of", "claim") in verdict_indexes
     assert ("region", "date") in area_indexes
     # Each article keeps the fingerprint of the rules that found its claims (0004).
     assert "extractor" in article_columns
-    assert version == "0004"
+    assert version == "0007"
 
 
 def test_opening_again_migrates_nothing_and_keeps_the_rows(db_url: str) -> None:

@@ -201,6 +201,64 @@ def test_region_timeline_body_is_byte_for_byte_what_its_schema_writes(
     assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/RegionTimelineOut")
 
 
+def test_region_timeline_shows_areas_measured_again_by_another_process(server: Server) -> None:
+    """The workers keep a region's measured areas between requests; areas written by
+    another process (this test's, through the library) show in the next timeline from
+    every worker (a new connection each, so both workers answer)."""
+    from dataclasses import replace
+
+    with server.store() as store:
+        before = store.load_measured_areas(region="RU-KRS")
+    last = max(m.date for m in before)
+    latest = [m for m in before if m.date == last]
+    total = next(m.area_km2 for m in latest if m.status == "total")
+
+    def region_km2() -> set[float]:
+        url = f"{server.url}/api/regions/RU-KRS"
+        return {httpx.get(url).json()["region_km2"] for _ in range(8)}
+
+    assert region_km2() == {total}
+    try:
+        with server.store() as store:
+            store.save_measured_areas(
+                replace(m, area_km2=total + 1.0) if m.status == "total" else m for m in latest
+            )
+        assert region_km2() == {total + 1.0}
+    finally:
+        with server.store() as store:
+            store.save_measured_areas(latest)
+    assert region_km2() == {total}
+
+
+def test_claims_page_body_is_byte_for_byte_what_its_schema_writes(
+    client: httpx.Client,
+) -> None:
+    """A page of claims is written by orjson from the store's records, not by its model.
+
+    A field the schema lacks, or one written differently (a date, a whole-number
+    value, an enum), would make pydantic's rendering of the same body differ, or the
+    claim differ from the one the single-claim route gives through the model.
+    """
+    from claimmap.web.schemas import ClaimPageOut
+
+    pages = [{}, {"verdict": "overstated"}, {"measure": "share_of_region", "limit": 3}]
+    first = client.get("/api/claims", params={"limit": 2}).json()
+    pages.append({"limit": 2, "cursor": first["next_cursor"]})
+    for params in pages:
+        response = client.get("/api/claims", params=params)
+        assert response.headers["content-type"] == "application/json"
+        body = response.content
+        page = ClaimPageOut.model_validate_json(body)
+        assert page.items
+        assert page.model_dump_json().encode() == body
+        for item in response.json()["items"][:3]:
+            one = client.get(f"/api/claims/{item['id'].replace('#', '%23')}").json()
+            assert one == item
+    schema = client.get("/api/openapi.json").json()
+    ok = schema["paths"]["/api/claims"]["get"]["responses"]["200"]
+    assert ok["content"]["application/json"]["schema"]["$ref"].endswith("/ClaimPageOut")
+
+
 def test_region_map_is_geojson_of_the_outline_and_the_control_of_the_last_map_before(
     client: httpx.Client,
 ) -> None:

@@ -1,34 +1,43 @@
 """Read the store the way the API and the dashboard ask: filtered, paginated, per region.
 
 Reads the ``claims``, ``articles``, ``verdicts``, ``measured_areas``,
-``derived_figures`` and ``conflicts`` tables; writes nothing. Claims come back with
-their article's date and source and their verdict (:class:`ClaimView`, whose record
-has the columns of :data:`claimmap.store.EXPORT_COLUMNS`), newest ``as_of`` first;
+``data_versions``, ``derived_figures`` and ``conflicts`` tables; writes nothing.
+Claims come back with their article's date and source and their verdict
+(:class:`ClaimView`, whose record has the columns of
+:data:`claimmap.store.EXPORT_COLUMNS`), newest ``as_of`` first;
 pages are cut by ``limit``/``offset`` or by an opaque keyset cursor, which stays
 fast however deep the page and never skips or repeats a claim while rows are added.
+The API's two busiest reads also come as flat records (:func:`query_claim_records`,
+:func:`region_timeline_records`), what JSON holds. A region's measured areas are kept
+per open store until ``data_versions`` says they were written again.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     BindParameter,
     Boolean,
     ColumnElement,
     Date,
+    Float,
     Integer,
     Select,
     String,
     and_,
     bindparam,
+    case,
     func,
+    null,
     select,
     tuple_,
     type_coerce,
@@ -39,9 +48,17 @@ from sqlalchemy.sql.visitors import InternalTraversal
 
 from claimmap.errors import ConfigError
 from claimmap.model import Claim, Holder, Kind, Measure, Qualifier, Side
+from claimmap.store.export import EXPORT_COLUMNS
 from claimmap.store.records import MeasuredAreaRecord, StoredClaim, VerdictRecord
-from claimmap.store.schema import VERDICTS, ArticleRow, ClaimRow, MeasuredAreaRow, VerdictRow
-from claimmap.store.store import Store, measured_area_record
+from claimmap.store.schema import (
+    VERDICTS,
+    ArticleRow,
+    ClaimRow,
+    DataVersionRow,
+    MeasuredAreaRow,
+    VerdictRow,
+)
+from claimmap.store.store import MEASURED_AREAS_VERSION, Store, measured_area_record
 
 #: the most claims one page may hold
 MAX_LIMIT = 1000
@@ -210,6 +227,65 @@ def query_claims(
     page and is used instead of ``offset``. Raises ConfigError for a bad limit,
     offset or cursor.
     """
+    rows, total, next_cursor = _claim_rows(store, filter, limit=limit, offset=offset, cursor=cursor)
+    return ClaimPage(
+        items=tuple(_view(row) for row in rows),
+        total=total,
+        limit=limit,
+        offset=0 if cursor is not None else offset,
+        next_cursor=next_cursor,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimRecordPage:
+    """One page of claims as flat records (:meth:`ClaimView.to_record` as JSON holds it).
+
+    Each item has the columns of :data:`claimmap.store.EXPORT_COLUMNS`, in order,
+    dates as ISO strings and enums as their strings; ``value`` stays a float.
+    """
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+    next_cursor: str | None
+
+
+def query_claim_records(
+    store: Store,
+    filter: ClaimFilter | None = None,
+    /,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    cursor: str | None = None,
+) -> ClaimRecordPage:
+    """Return :func:`query_claims` as flat records: what the API writes as JSON.
+
+    A dict made from each row as the database gives it costs a fraction of the
+    typed records of a :class:`ClaimView` and of their dicts (issue 6's load benchmark).
+    """
+    rows, total, next_cursor = _claim_rows(store, filter, limit=limit, offset=offset, cursor=cursor)
+    return ClaimRecordPage(
+        items=[dict(zip(_RECORD_FIELDS, row, strict=True)) for row in rows],
+        total=total,
+        limit=limit,
+        offset=0 if cursor is not None else offset,
+        next_cursor=next_cursor,
+    )
+
+
+def _claim_rows(
+    store: Store,
+    filter: ClaimFilter | None,
+    /,
+    *,
+    limit: int,
+    offset: int,
+    cursor: str | None,
+) -> tuple[Sequence[Any], int, str | None]:
+    """The page's rows (the columns of _VIEW_COLUMNS), the total and the next page's cursor."""
     wanted = filter or ClaimFilter()
     if not 1 <= limit <= MAX_LIMIT:
         raise ConfigError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
@@ -227,17 +303,11 @@ def query_claims(
         else:
             rows = _rows_after(connection, shape, values, decode_cursor(cursor), limit + 1)
         total = connection.scalar(_count(shape), values) or 0
-    views = tuple(_view(row) for row in rows[:limit])
-    more = len(rows) > limit
-    last = views[-1] if views else None
-    next_cursor = encode_cursor(last.claim.as_of, last.id) if more and last else None
-    return ClaimPage(
-        items=views,
-        total=total,
-        limit=limit,
-        offset=0 if cursor is not None else offset,
-        next_cursor=next_cursor,
-    )
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        next_cursor = _cursor(last[_AS_OF], last[_ID])
+    return rows[:limit], total, next_cursor
 
 
 def _rows_after(
@@ -274,6 +344,17 @@ def _shape(wanted: ClaimFilter) -> tuple[tuple[str, ...], dict[str, Any]]:
 
 @lru_cache(maxsize=256)
 def _page_ids(shape: tuple[str, ...], *, scan: bool) -> Select[str]:
+    if shape == ("verdict",):
+        # A verdict's claims in page order from ix_verdicts_verdict_as_of (a verdict
+        # keeps its claim's as_of): reading every claim newest first and probing its
+        # verdict made thousands of probes for a page deep in the list.
+        return (
+            select(VerdictRow.claim)
+            .where(VerdictRow.verdict == bindparam("verdict"))
+            .order_by(VerdictRow.as_of.desc().nulls_last(), VerdictRow.claim.desc())
+            .offset(bindparam("offset", type_=Integer))
+            .limit(bindparam("limit", type_=Integer))
+        )
     return (
         select(ClaimRow.id)
         .where(*_conditions(shape, scan=scan))
@@ -396,64 +477,170 @@ def region_timeline(
     ``start``/``end`` bound both (inclusive); of the claims, the ``limit`` latest
     are returned (``claimed_total`` says how many there are).
     """
-    if not 1 <= limit <= MAX_LIMIT * 10:
-        raise ConfigError(f"limit must be between 1 and {MAX_LIMIT * 10}, not {limit}")
-    claims, count, areas = _timeline_statements(start=start is not None, end=end is not None)
-    values = {"region": region, "start": start, "end": end, "limit": limit}
-    with store.engine.connect() as connection:
-        rows = connection.execute(claims, values).all()
-        # Fewer claims than the limit are all there are: no need to count them.
-        total = len(rows) if len(rows) < limit else (connection.scalar(count, values) or 0)
-        measured = tuple(
-            measured_area_record(row) for row in connection.execute(areas, values).all()
-        )
-        # The region's area is its latest "total" row; with no end date, the areas just
-        # read end with the latest map, so their last total, if any, is that row.
-        whole = None
-        if end is None:
-            whole = next((m.area_km2 for m in reversed(measured) if m.status == "total"), None)
-        if whole is None:
-            whole = connection.scalar(_REGION_AREA, values)
-    # Unpacked by position: a row's _asdict() costs more than the point built from it,
-    # and a timeline has hundreds of them (issue 6's load benchmark).
-    claimed = tuple(
-        TimelinePoint(
-            id=id,
-            article=article,
-            claimant=claimant,
-            claimant_side=_SIDES[claimant_side],
-            holder=_HOLDERS[holder],
-            kind=_KINDS[kind],
-            measure=_MEASURES[measure],
-            value=value,
-            qualifier=_QUALIFIERS[qualifier],
-            as_of=cast(date, as_of),  # the query keeps dated claims only
-            since=since,
-            area_km2=_in_km2(_MEASURES[measure], value, whole),
-            verdict=verdict,
-            measured=measured_value,
-        )
-        for (
-            id,
-            article,
-            claimant,
-            claimant_side,
-            holder,
-            kind,
-            measure,
-            value,
-            qualifier,
-            as_of,
-            since,
-            verdict,
-            measured_value,
-        ) in reversed(rows)
-    )
+    whole, rows, total, areas = _timeline_rows(store, region, start=start, end=end, limit=limit)
     return RegionTimeline(
         region=region,
         region_km2=whole,
-        claimed=claimed,
+        claimed=tuple(_timeline_point(row) for row in rows),
         claimed_total=total,
+        measured=tuple(
+            MeasuredAreaRecord(
+                date=date.fromisoformat(day),
+                region=region,
+                holder=_HOLDERS[holder] if holder is not None else None,
+                status=status,
+                area_km2=area_km2,
+                derived=derived,
+                source=source,
+                snapshot=snapshot,
+            )
+            for day, region, holder, status, area_km2, derived, source, snapshot in areas
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineRecords:
+    """A region's timeline as flat records, as its JSON holds it.
+
+    ``claimed`` holds the fields of :class:`TimelinePoint`, ``measured`` those of
+    :class:`~claimmap.store.MeasuredAreaRecord` but ``snapshot``, each a dict in that
+    order, dates as ISO strings and enums as their strings.
+    """
+
+    region: str
+    region_km2: float | None
+    claimed: list[dict[str, Any]]
+    claimed_total: int
+    measured: list[dict[str, Any]]
+
+
+def region_timeline_records(
+    store: Store,
+    region: str,
+    /,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    limit: int = 500,
+) -> TimelineRecords:
+    """Return :func:`region_timeline` as flat records: what the API writes as JSON.
+
+    A timeline is hundreds of rows; a dict made from each row as the database gives
+    it costs a tenth of a typed record, and JSON takes it as it is (issue 6's load
+    benchmark).
+    """
+    whole, rows, total, areas = _timeline_rows(store, region, start=start, end=end, limit=limit)
+    return TimelineRecords(
+        region=region,
+        region_km2=whole,
+        claimed=[dict(zip(_POINT_FIELDS, row, strict=True)) for row in rows],
+        claimed_total=total,
+        # zip stops before the last column, the snapshot, which a timeline does not show
+        measured=[dict(zip(_MEASURED_FIELDS, row, strict=False)) for row in areas],
+    )
+
+
+def _timeline_rows(
+    store: Store, region: str, /, *, start: date | None, end: date | None, limit: int
+) -> tuple[float | None, Sequence[Any], int, Sequence[Any]]:
+    """The region's area, its dated claims by date, how many in all, its measured areas."""
+    if not 1 <= limit <= MAX_LIMIT * 10:
+        raise ConfigError(f"limit must be between 1 and {MAX_LIMIT * 10}, not {limit}")
+    claims, count = _timeline_statements(start=start is not None, end=end is not None)
+    values: dict[str, Any] = {"region": region, "start": start, "end": end, "limit": limit}
+    with store.engine.connect() as connection:
+        series = _measured_series(store, connection, region)
+        # The query works out each claim's figure in km², a share's from the region's area.
+        whole = series.region_km2
+        rows = connection.execute(claims, {**values, "region_km2": whole or None}).all()
+        # Fewer claims than the limit are all there are: no need to count them.
+        total = len(rows) if len(rows) < limit else (connection.scalar(count, values) or 0)
+    measured: Sequence[Any] = series.areas
+    if start is not None or end is not None:
+        # ISO dates sort as text.
+        first = start.isoformat() if start is not None else ""
+        last = end.isoformat() if end is not None else "~"
+        measured = [row for row in measured if first <= row[0] <= last]
+    # The query reads the latest first; a timeline runs by date.
+    return whole, rows[::-1], total, measured
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Series:
+    """A region's measured areas, every date, as read at a data version."""
+
+    version: int | None
+    areas: tuple[tuple[Any, ...], ...]
+    #: its latest "total" row's area, or None
+    region_km2: float | None
+
+
+#: per open store, the measured areas of each region read so far
+_KEPT: weakref.WeakKeyDictionary[Store, dict[str, _Series]] = weakref.WeakKeyDictionary()
+_KEPT_LOCK = threading.Lock()
+#: regions kept per store before the oldest are let go (a server's regions are fewer)
+_MAX_KEPT = 512
+
+
+def _measured_series(store: Store, connection: Any, region: str) -> _Series:
+    """The region's measured areas and area, kept while the maps are not measured again.
+
+    They change only when :meth:`Store.save_measured_areas` writes, which moves the
+    ``data_versions`` row that is read here in the same transaction as the claims:
+    a worker process keeps a region's series (224 rows in the load benchmark) and
+    reads it again once any process has written, not for every timeline.
+    """
+    version = connection.scalar(_MEASURED_VERSION)
+    with _KEPT_LOCK:
+        kept = _KEPT.setdefault(store, {})
+        found = kept.get(region)
+    if found is not None and version is not None and found.version == version:
+        return found
+    areas = tuple(tuple(row) for row in connection.execute(_MEASURED_SERIES, {"region": region}))
+    # The region's area is its latest "total" row (by date, then holder and status).
+    whole = next((row[4] for row in reversed(areas) if row[3] == "total"), None)
+    found = _Series(version=version, areas=areas, region_km2=whole)
+    # Only regions with rows: a request for any name must not grow the dict.
+    if version is not None and areas:
+        with _KEPT_LOCK:
+            if len(kept) >= _MAX_KEPT:
+                del kept[next(iter(kept))]
+            kept[region] = found
+    return found
+
+
+def _timeline_point(row: Any) -> TimelinePoint:
+    (
+        id,
+        article,
+        claimant,
+        claimant_side,
+        holder,
+        kind,
+        measure,
+        value,
+        qualifier,
+        as_of,
+        since,
+        area_km2,
+        verdict,
+        measured,
+    ) = row
+    return TimelinePoint(
+        id=id,
+        article=article,
+        claimant=claimant,
+        claimant_side=_SIDES[claimant_side],
+        holder=_HOLDERS[holder],
+        kind=_KINDS[kind],
+        measure=_MEASURES[measure],
+        value=value,
+        qualifier=_QUALIFIERS[qualifier],
+        as_of=date.fromisoformat(as_of),
+        since=date.fromisoformat(since) if since is not None else None,
+        area_km2=area_km2,
+        verdict=verdict,
         measured=measured,
     )
 
@@ -465,36 +652,49 @@ _KINDS = {str(m.value): m for m in Kind}
 _MEASURES = {str(m.value): m for m in Measure}
 _QUALIFIERS = {str(m.value): m for m in Qualifier}
 
+#: the fields of a timeline's point, in the order its query reads them
+_POINT_FIELDS = tuple(f.name for f in fields(TimelinePoint))
+#: the fields of a measured area that a timeline shows, in the order its query reads them
+_MEASURED_FIELDS = tuple(f.name for f in fields(MeasuredAreaRecord) if f.name != "snapshot")
+
 
 @lru_cache(maxsize=4)
-def _timeline_statements(
-    *, start: bool, end: bool
-) -> tuple[Select[*tuple[Any, ...]], Select[int], Select[*tuple[Any, ...]]]:
-    """A region's dated claims (latest first), their count and its measured areas."""
+def _timeline_statements(*, start: bool, end: bool) -> tuple[Select[*tuple[Any, ...]], Select[int]]:
+    """A region's dated claims (latest first) and their count.
+
+    The claims come in the order of a timeline point's fields, as the database stores
+    them: dates as ISO text, enums as their strings (SQLAlchemy's decoding of them was
+    2 ms of a 500-claim timeline).
+    """
     dated = [ClaimRow.region == bindparam("region"), ClaimRow.as_of.is_not(None)]
-    areas = select(MeasuredAreaRow).where(MeasuredAreaRow.region == bindparam("region"))
     if start:
         dated.append(ClaimRow.as_of >= bindparam("start", type_=Date))
-        areas = areas.where(MeasuredAreaRow.date >= bindparam("start", type_=Date))
     if end:
         dated.append(ClaimRow.as_of <= bindparam("end", type_=Date))
-        areas = areas.where(MeasuredAreaRow.date <= bindparam("end", type_=Date))
+    # A claim's figure in km²: an area as it is, a share of the region times its area.
+    area_km2 = case(
+        (ClaimRow.measure == Measure.AREA_KM2, ClaimRow.value),
+        (
+            ClaimRow.measure == Measure.SHARE_OF_REGION,
+            ClaimRow.value * bindparam("region_km2", type_=Float),
+        ),
+        else_=null(),
+    )
     # Only what a timeline shows: no quote, no article row.
     claims = (
         select(
             ClaimRow.id,
             ClaimRow.article,
             ClaimRow.claimant,
-            # the stored strings, looked up in a dict below: SQLAlchemy's enum decoding
-            # was 2 ms of a 500-claim timeline
             type_coerce(ClaimRow.claimant_side, String),
             type_coerce(ClaimRow.holder, String),
             type_coerce(ClaimRow.kind, String),
             type_coerce(ClaimRow.measure, String),
             ClaimRow.value,
             type_coerce(ClaimRow.qualifier, String),
-            ClaimRow.as_of,
-            ClaimRow.since,
+            _IsoDate(ClaimRow.as_of),
+            _IsoDate(ClaimRow.since),
+            area_km2,
             VerdictRow.verdict,
             VerdictRow.measured,
         )
@@ -504,8 +704,7 @@ def _timeline_statements(
         .limit(bindparam("limit", type_=Integer))
     )
     count = select(func.count()).select_from(ClaimRow).where(*dated)
-    areas = areas.order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
-    return claims, count, areas
+    return claims, count
 
 
 def latest_claims(store: Store, /) -> dict[str, dict[Side, ClaimView]]:
@@ -590,7 +789,11 @@ def encode_cursor(as_of: date | None, id: str) -> str:
     >>> decode_cursor(encode_cursor(date(2025, 2, 20), "a#1"))
     (datetime.date(2025, 2, 20), 'a#1')
     """
-    raw = json.dumps([as_of.isoformat() if as_of else None, id]).encode("utf-8")
+    return _cursor(as_of.isoformat() if as_of else None, id)
+
+
+def _cursor(as_of: str | None, id: str) -> str:
+    raw = json.dumps([as_of, id]).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
@@ -606,27 +809,53 @@ def decode_cursor(cursor: str) -> tuple[date | None, str]:
         raise ConfigError(f"not a cursor from this API: {cursor!r}") from None
 
 
-#: What a claim's view is built from, in the order _view unpacks it.
+class _IsoDate(ColumnElement[str]):
+    """A date column read as its ISO text (``2024-08-06``): as SQLite stores it, and
+    ``to_char`` on PostgreSQL. Saves parsing the dates of hundreds of rows into
+    ``date`` objects only to write them out as text again."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
+
+    def __init__(self, column: Any) -> None:
+        self.column = column
+        self.type = String()
+
+
+@compiles(_IsoDate)
+def _iso_date(element: _IsoDate, compiler: Any, **kw: Any) -> str:
+    return f"to_char({compiler.process(element.column, **kw)}, 'YYYY-MM-DD')"
+
+
+@compiles(_IsoDate, "sqlite")
+def _iso_date_sqlite(element: _IsoDate, compiler: Any, **kw: Any) -> str:
+    text: str = compiler.process(element.column, **kw)
+    return text
+
+
+#: What a claim's view and its record are built from: the columns of EXPORT_COLUMNS, in
+#: order, as the database stores them (ISO dates, the enums' strings; SQLAlchemy's
+#: decoding of them cost more than the rest of a row).
 _VIEW_COLUMNS = (
     ClaimRow.id,
     ClaimRow.article,
+    _IsoDate(ArticleRow.published),
+    ArticleRow.source,
     ClaimRow.quote,
     ClaimRow.claimant,
-    ClaimRow.claimant_side,
-    ClaimRow.holder,
-    ClaimRow.kind,
+    type_coerce(ClaimRow.claimant_side, String),
+    type_coerce(ClaimRow.holder, String),
+    type_coerce(ClaimRow.kind, String),
     ClaimRow.region,
-    ClaimRow.measure,
+    type_coerce(ClaimRow.measure, String),
     ClaimRow.value,
-    ClaimRow.qualifier,
-    ClaimRow.as_of,
-    ClaimRow.since,
+    type_coerce(ClaimRow.qualifier, String),
+    _IsoDate(ClaimRow.as_of),
+    _IsoDate(ClaimRow.since),
     ClaimRow.start,
     ClaimRow.end,
     ClaimRow.figure_start,
     ClaimRow.figure_end,
-    ArticleRow.published,
-    ArticleRow.source,
     VerdictRow.verdict,
     VerdictRow.measured,
     VerdictRow.low,
@@ -634,6 +863,9 @@ _VIEW_COLUMNS = (
     VerdictRow.ratio,
     VerdictRow.reason,
 )
+#: the names of a claim's record, and where its id and as_of are in a row
+_RECORD_FIELDS = EXPORT_COLUMNS
+_ID, _AS_OF = _RECORD_FIELDS.index("id"), _RECORD_FIELDS.index("as_of")
 
 
 def _claims_select() -> Select[*tuple[Any, ...]]:
@@ -650,11 +882,23 @@ _CLAIMS_BY_ID = _claims_select().where(ClaimRow.id.in_(bindparam("ids", expandin
 _ARTICLE_CLAIMS = (
     _claims_select().where(ClaimRow.article == bindparam("article")).order_by(ClaimRow.n)
 )
-_REGION_AREA = (
-    select(MeasuredAreaRow.area_km2)
-    .where(MeasuredAreaRow.region == bindparam("region"), MeasuredAreaRow.status == "total")
-    .order_by(MeasuredAreaRow.date.desc())
-    .limit(1)
+#: a region's measured areas, every date, in the order of a timeline's (snapshot last)
+_MEASURED_SERIES = (
+    select(
+        _IsoDate(MeasuredAreaRow.date),
+        MeasuredAreaRow.region,
+        type_coerce(MeasuredAreaRow.holder, String),
+        MeasuredAreaRow.status,
+        MeasuredAreaRow.area_km2,
+        MeasuredAreaRow.derived,
+        MeasuredAreaRow.source,
+        MeasuredAreaRow.snapshot,
+    )
+    .where(MeasuredAreaRow.region == bindparam("region"))
+    .order_by(MeasuredAreaRow.date, MeasuredAreaRow.holder, MeasuredAreaRow.status)
+)
+_MEASURED_VERSION = select(DataVersionRow.version).where(
+    DataVersionRow.name == MEASURED_AREAS_VERSION
 )
 
 #: the fields of ClaimFilter, in order
@@ -707,6 +951,9 @@ class _Unindexed(ColumnElement[Any]):
     advises), the plain column elsewhere."""
 
     inherit_cache = True
+    # The column is part of the statement's cache key: without it SQLAlchemy could not
+    # cache the compiled statement at all, and compiled it anew for every request.
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012
 
     def __init__(self, column: Any) -> None:
         self.column = column
@@ -780,6 +1027,8 @@ def _view(row: Any) -> ClaimView:
     (
         id,
         article,
+        published,
+        source,
         quote,
         claimant,
         claimant_side,
@@ -795,8 +1044,6 @@ def _view(row: Any) -> ClaimView:
         end,
         figure_start,
         figure_end,
-        published,
-        source,
         verdict,
         measured,
         low,
@@ -821,15 +1068,15 @@ def _view(row: Any) -> ClaimView:
             claim=Claim(
                 quote=quote,
                 claimant=claimant,
-                claimant_side=claimant_side,
-                holder=holder,
-                kind=kind,
+                claimant_side=_SIDES[claimant_side],
+                holder=_HOLDERS[holder],
+                kind=_KINDS[kind],
                 region=region,
-                measure=measure,
+                measure=_MEASURES[measure],
                 value=value,
-                qualifier=qualifier,
-                as_of=as_of,
-                since=since,
+                qualifier=_QUALIFIERS[qualifier],
+                as_of=_day(as_of),
+                since=_day(since),
                 article=article,
                 start=start,
                 end=end,
@@ -837,15 +1084,11 @@ def _view(row: Any) -> ClaimView:
                 figure_end=figure_end,
             ),
         ),
-        published=published,
+        published=_day(published),
         source=source,
         verdict=judged,
     )
 
 
-def _in_km2(measure: Measure, value: float, region_km2: float | None) -> float | None:
-    if measure is Measure.AREA_KM2:
-        return value
-    if measure is Measure.SHARE_OF_REGION and region_km2:
-        return value * region_km2
-    return None
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text is not None else None

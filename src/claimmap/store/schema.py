@@ -97,18 +97,19 @@ class ClaimRow(Base):
         Index("ix_claims_holder", "holder"),
         Index("ix_claims_claimant_side", "claimant_side"),
         Index("ix_claims_measure", "measure"),
-        # The API's claims query (migration 0002): pages newest first under any filter
-        # from the first, counts of any mix of filters from the second.
+        # The API's claims query (migrations 0002, 0006): pages newest first under any
+        # filter from the first, in its order (as_of, id), counts of any mix of filters
+        # from the second.
         Index(
             "ix_claims_as_of_filters",
             "as_of",
+            "id",
             "region",
             "holder",
             "claimant_side",
             "measure",
             "kind",
             "claimant",
-            "id",
         ),
         Index(
             "ix_claims_filters",
@@ -255,7 +256,11 @@ class MeasuredAreaRow(Base):
 
 
 class VerdictRow(Base):
-    """A claim judged against the maps: the measured value and range, the ratio, why."""
+    """A claim judged against the maps: the measured value and range, the ratio, why.
+
+    ``as_of`` is the claim's, so the claims with a verdict are read newest first from
+    an index of verdicts alone.
+    """
 
     __tablename__ = "verdicts"
     __table_args__ = (
@@ -263,10 +268,12 @@ class VerdictRow(Base):
             "verdict IN ('consistent', 'overstated', 'understated', 'unverifiable')",
             name="verdict",
         ),
-        Index("ix_verdicts_verdict", "verdict"),
         # Migration 0003: a claim's verdict from the index alone (the verdict filter's
         # probe, the timeline's join).
         Index("ix_verdicts_claim_verdict", "claim", "verdict", "measured"),
+        # Migration 0007: a verdict's claims newest first, the claims query's order, and
+        # how many there are, from the index alone.
+        Index("ix_verdicts_verdict_as_of", "verdict", "as_of", "claim"),
     )
 
     claim: Mapped[str] = mapped_column(
@@ -278,3 +285,20 @@ class VerdictRow(Base):
     ratio: Mapped[float | None] = mapped_column(Float)
     verdict: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str | None] = mapped_column(Text)
+    #: the claim's ``as_of``, copied when the verdict is stored (migration 0007)
+    as_of: Mapped[date | None] = mapped_column(Date)
+
+
+class DataVersionRow(Base):
+    """How many times the store has written a table's rows (migration 0005).
+
+    Readers that keep rows between requests compare it in the same transaction as
+    their read: the API's workers keep each region's measured areas, which change only
+    when the maps are measured again (:meth:`Store.save_measured_areas` adds one
+    here in the transaction that writes them).
+    """
+
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

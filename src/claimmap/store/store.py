@@ -39,6 +39,7 @@ from claimmap.store.schema import (
     ClaimRow,
     ConflictClaimRow,
     ConflictRow,
+    DataVersionRow,
     DerivedFigureClaimRow,
     DerivedFigureRow,
     FindingRow,
@@ -47,6 +48,12 @@ from claimmap.store.schema import (
 )
 
 _DIALECTS = ("sqlite", "postgresql")
+
+#: the ``data_versions`` row that counts the writes of measured areas
+MEASURED_AREAS_VERSION = "measured_areas"
+
+#: how much of a SQLite file its connections read through a memory map (address space only)
+_MMAP_BYTES = 1 << 30
 
 # Rows per IN (...) list: far below SQLite's and PostgreSQL's bound parameter limits.
 _CHUNK = 500
@@ -156,6 +163,12 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # file's consistency (the SQLite documentation's advice for WAL).
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Reads through a memory map of the file, not a read() into the connection's own
+    # 2 MB page cache for every page it lacks: the API's queries probe indexes all
+    # over a database of 100,000 claims (87 MB), and the worker processes of
+    # ``claimmap serve`` then share the operating system's one copy of its pages.
+    # Writes still go through the journal (the SQLite documentation's mmap notes).
+    cursor.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
     cursor.close()
 
 
@@ -652,13 +665,23 @@ def _save_measured_areas(connection: Connection, rows: Sequence[MeasuredAreaReco
                 for row in rows
             ],
         )
+    # In the same transaction: a reader that keeps measured areas (the API's
+    # timelines) sees the new number together with the new rows, and reads them again.
+    connection.execute(
+        update(DataVersionRow)
+        .where(DataVersionRow.name == MEASURED_AREAS_VERSION)
+        .values(version=DataVersionRow.version + 1)
+    )
     return len(rows)
 
 
 def _save_verdicts(connection: Connection, rows: Sequence[VerdictRecord]) -> int:
     latest = {row.claim: row for row in rows}
+    dates: dict[str, Any] = {}
     for chunk in _chunks(list(latest)):
         connection.execute(delete(VerdictRow).where(VerdictRow.claim.in_(chunk)))
+        found = select(ClaimRow.id, ClaimRow.as_of).where(ClaimRow.id.in_(chunk))
+        dates.update((id, day) for id, day in connection.execute(found))
     if latest:
         connection.execute(
             insert(VerdictRow),
@@ -671,6 +694,9 @@ def _save_verdicts(connection: Connection, rows: Sequence[VerdictRecord]) -> int
                     "ratio": row.ratio,
                     "verdict": row.verdict,
                     "reason": row.reason,
+                    # The claim's date, copied: a claim never changes its date (another
+                    # text's claims replace it, and its verdict goes with it).
+                    "as_of": dates.get(row.claim),
                 }
                 for row in latest.values()
             ],
