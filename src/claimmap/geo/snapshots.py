@@ -26,7 +26,13 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from claimmap.errors import InputError
-from claimmap.geo.geojson import clean_polygonals, read_collection, to_geometries
+from claimmap.geo.geojson import (
+    clean_polygonals,
+    read_bytes,
+    read_collection,
+    read_polygon_collection,
+    to_geometries,
+)
 from claimmap.geo.regions import Regions, locate
 from claimmap.model import ControlStatus, Finding, Holder
 
@@ -185,13 +191,22 @@ def read_snapshot(item: SnapshotFile, *, regions: Regions) -> tuple[Snapshot, li
     country decides whether a side is drawn there, and whether a DeepStateMap
     "Liberated" polygon is held ground or a history overlay).
     """
-    document = read_collection(item.path)
     if item.format is SnapshotFormat.DEEPSTATE:
         from claimmap.geo.deepstate import deepstate_features
 
+        document = read_collection(item.path)
         features, findings = deepstate_features(document, path=str(item.path), regions=regions)
     else:
-        features, findings = _control_features(document, path=str(item.path))
+        data = read_bytes(item.path)
+        plain = read_polygon_collection(data)
+        if plain is not None:
+            properties, polygons = plain
+            features, findings = _control_features(
+                [{"properties": p} for p in properties], path=str(item.path), built=polygons
+            )
+        else:
+            document = read_collection(item.path, data)
+            features, findings = _control_features(document["features"], path=str(item.path))
         features = locate_features(features, regions=regions)
     return Snapshot(file=item, features=tuple(features)), findings
 
@@ -200,10 +215,9 @@ _HOLDERS = {"RU": Holder.RU, "UA": Holder.UA, None: None, "": None}
 
 
 def _control_features(
-    document: dict[str, object], *, path: str
+    raw: list[Any], *, path: str, built: list[BaseGeometry] | None = None
 ) -> tuple[list[ControlFeature], list[Finding]]:
-    raw = document["features"]
-    assert isinstance(raw, list)
+    """Judge a control file's features; ``built`` holds their polygons where already built."""
     # Each feature's own findings, in file order; geometries are built all at once.
     problems: list[list[Finding]] = []
     kept: list[tuple[int, Holder | None, ControlStatus, dict[str, Any]]] = []
@@ -234,9 +248,11 @@ def _control_features(
             # A grey zone is nobody's, whatever holder a file writes beside it.
             holder, status = None, ControlStatus.CONTESTED
         kept.append((number, holder, status, properties))
-        shapes.append(feature.get("geometry"))
+        shapes.append(feature.get("geometry") if built is None else built[number - 1])
     cleaned = clean_polygonals(
-        to_geometries(shapes), path=path, whats=[f"feature {number}" for number, *_ in kept]
+        to_geometries(shapes) if built is None else shapes,
+        path=path,
+        whats=[f"feature {number}" for number, *_ in kept],
     )
     features: dict[int, ControlFeature] = {}
     for (number, holder, status, properties), (geometry, found) in zip(kept, cleaned, strict=True):
