@@ -123,11 +123,13 @@ def test_the_plain_polygon_reader_declines_or_agrees_on_each_odd_geometry(number
         assert same(plain[1][1], to_geometry(ODD[number]))
 
 
-def test_the_plain_polygon_reader_takes_holes_multipolygons_and_a_third_coordinate() -> None:
-    kinds = ODD[:3]
+@pytest.mark.parametrize("kinds", [ODD[:2], ODD[2:3]], ids=["holes-multipolygons", "z"])
+def test_the_plain_polygon_reader_takes_holes_multipolygons_and_a_third_coordinate(
+    kinds: list[Any],
+) -> None:
     plain = read_polygon_collection(collection(*kinds))
     assert plain is not None
-    assert plain[0] == [None, None, None]
+    assert plain[0] == [None] * len(kinds)
     assert all(same(a, to_geometry(b)) for a, b in zip(plain[1], kinds, strict=True))
 
 
@@ -160,6 +162,14 @@ def test_the_plain_polygon_reader_declines_malformed_rings(ring: list[Any]) -> N
         collection({"type": "Polygon", "coordinates": [SQUARE]}, properties=["a", "list"]),
         b'{"features": [{"properties": {}, "geometry": null}]}',
         '{"type": "FeatureCollection", "features": []}'.encode("utf-16"),
+        # Positions of two widths in one file (each feature alone would do).
+        collection(ODD[0], ODD[2]),
+        # A bracket in a string: every "[" must open an array the reader counted.
+        collection({"type": "Polygon", "coordinates": [SQUARE]}, properties={"name": "a ["}),
+        # A key twice: orjson keeps the last, simdjson would find the first.
+        collection({"type": "Polygon", "coordinates": [SQUARE]}).replace(
+            b'"geometry": {', b'"geometry": null, "geometry": {'
+        ),
     ],
 )
 def test_the_plain_polygon_reader_declines_what_it_does_not_read_plainly(data: bytes) -> None:

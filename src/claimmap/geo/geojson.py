@@ -30,9 +30,6 @@ from claimmap.model import Finding
 
 _POLYGON = int(shapely.GeometryType.POLYGON)
 
-# Bytes of JSON's brackets and comma, for reading the nesting of a coordinates array.
-_OPEN, _CLOSE, _COMMA = ord("["), ord("]"), ord(",")
-
 
 def read_bytes(path: Path) -> bytes:
     """Return the bytes of ``path``; raise InputError naming the reason it cannot be read."""
@@ -63,15 +60,15 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
     """Return the properties and polygons of a FeatureCollection of plain polygons; else None.
 
     Plain: every feature an object whose geometry is a Polygon or MultiPolygon of
-    closed rings of at least four positions, each position a list of the same
-    count of numbers (two or more), and properties an object or null. simdjson
-    turns each feature's numbers into one array, where a parser that builds
-    Python lists (orjson) makes one per position: tens of thousands for a
-    control map, which cost their building and, more, the cyclic garbage
-    collector's passes over them (a sixth of measuring the 56 shared maps). The
-    polygons are what :func:`read_collection` and :func:`to_geometries` would
-    build, to the bit; None (anything else, or JSON simdjson refuses) means the
-    file is to be read by them, which judge it.
+    closed rings of at least four positions, every position a list of the same
+    count of numbers (two or more), properties an object or null, no key twice in
+    an object, and no bracket in a string. simdjson turns each feature's numbers
+    into one array, where a parser that builds Python lists (orjson) makes one per
+    position: thousands for a control map, which cost their building and, more,
+    the cyclic garbage collector's passes over them. The polygons are what
+    :func:`read_collection` and :func:`to_geometries` would build, to the bit; None
+    (anything else, or JSON simdjson refuses) means the file is to be read by them,
+    which judge it.
 
     >>> data = b'{"features": [{"properties": {"holder": "RU"}, "geometry":'
     >>> data += b' {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}'
@@ -82,113 +79,117 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
     True
     """
     try:
-        document = simdjson.Parser().parse(data)
-        features = document.get("features") if isinstance(document, simdjson.Object) else None
+        document = _object(simdjson.Parser().parse(data))
+        features = document.get("features") if document is not None else None
         if not isinstance(features, simdjson.Array):
             return None
+        assert document is not None
+        # Every "[" of the file is to open an array counted here: a list inside a
+        # position (which simdjson's flat buffer would hide) or a bracket in a string
+        # sends the file to the other reader.
+        arrays = 1 + _arrays_beside(document, "features")
         properties: list[Any] = []
-        coords: list[np.ndarray[Any, Any]] = []
-        sizes: list[np.ndarray[Any, Any]] = []
+        numbers: list[np.ndarray[Any, Any]] = []
         single: list[bool] = []
-        for feature in features:
-            if not isinstance(feature, simdjson.Object):
-                return None
-            geometry = feature.get("geometry")
-            if not isinstance(geometry, simdjson.Object):
+        # Positions per ring, rings per polygon, polygons per feature.
+        rings: list[int] = []
+        polygons: list[int] = []
+        parts: list[int] = []
+        width = 0
+        for item in features:
+            feature = _object(item)
+            geometry = _object(feature.get("geometry")) if feature is not None else None
+            if feature is None or geometry is None:
                 return None
             kind = geometry.get("type")
-            numbers = geometry.get("coordinates")
-            if kind not in ("Polygon", "MultiPolygon") or not isinstance(numbers, simdjson.Array):
+            coordinates = geometry.get("coordinates")
+            given = feature.get("properties")
+            found = _object(given)
+            if kind not in ("Polygon", "MultiPolygon") or (given is not None and found is None):
                 return None
-            flat = np.frombuffer(numbers.as_buffer(of_type="d"), dtype=float)
-            # Typed as str, but bytes at run time (pysimdjson 7).
-            mini: str | bytes = numbers.mini
-            text = mini if isinstance(mini, bytes) else mini.encode()
-            layout = _layout(text, single=kind == "Polygon", count=len(flat))
-            if layout is None:
+            if not isinstance(coordinates, simdjson.Array):
                 return None
-            width, rings, parts = layout
-            positions = flat.reshape(-1, width)
-            ends = np.cumsum(rings)
-            if not (positions[ends - rings] == positions[ends - 1]).all():
-                return None
-            found = feature.get("properties")
-            if isinstance(found, simdjson.Object):
-                properties.append(found.as_dict())
-            elif found is None:
-                properties.append(None)
-            else:
-                return None
-            coords.append(positions[:, :2])
-            sizes.append(rings)
-            sizes.append(parts)
+            listed: list[Any] = [coordinates] if kind == "Polygon" else list(coordinates)
+            width = width or len(listed[0][0][0])
+            for polygon in listed:
+                for ring in polygon:
+                    # Each position a list of ``width`` (as_buffer below refuses a
+                    # string or an object in a position; len refuses a number).
+                    if len(ring) < 4 or set(map(len, ring)) != {width}:
+                        return None
+                    rings.append(len(ring))
+                polygons.append(len(polygon))
+            parts.append(len(listed))
+            numbers.append(np.frombuffer(coordinates.as_buffer(of_type="d"), dtype=float))
             single.append(kind == "Polygon")
-    except (ValueError, TypeError, KeyError, IndexError):
-        # Not JSON to simdjson (NaN, another encoding, a number out of range...) or not
-        # a collection of numbers where coordinates should be.
+            properties.append(found.as_dict() if found is not None else None)
+            arrays += (
+                _arrays_beside(feature, "geometry", "properties")
+                + _arrays_beside(geometry, "type", "coordinates")
+                + _lists(properties[-1])
+            )
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        # Not JSON to simdjson (NaN, another encoding, a number out of range...), a key
+        # twice in an object, or a value of another type where a part should be.
         return None
     if not single:
         return properties, []
-    offsets = (
-        np.concatenate([[0], np.cumsum(np.concatenate(sizes[0::2]))]),
-        np.concatenate([[0], np.cumsum(np.concatenate(sizes[1::2]))]),
-        np.concatenate([[0], np.cumsum([len(p) for p in sizes[1::2]])]),
-    )
+    # A multipolygon's coordinates list its polygons; a polygon's are the polygon.
+    arrays += len(parts) - sum(single) + len(polygons) + len(rings) + sum(rings)
+    flat = np.concatenate(numbers)
+    if width < 2 or len(flat) != sum(rings) * width or data.count(b"[") != arrays:
+        return None
+    if min(polygons) < 1 or min(parts) < 1:
+        return None
+    positions = flat.reshape(-1, width)
+    offsets = tuple(np.concatenate([[0], np.cumsum(n)]) for n in (rings, polygons, parts))
+    ends = offsets[0]
+    if not (positions[ends[:-1]] == positions[ends[1:] - 1]).all():
+        return None  # a ring not closed
     built = shapely.from_ragged_array(
-        shapely.GeometryType.MULTIPOLYGON, np.concatenate(coords), offsets
+        shapely.GeometryType.MULTIPOLYGON, np.ascontiguousarray(positions[:, :2]), offsets
     )
-    polygons = [
+    return properties, [
         shapely.get_geometry(geometry, 0) if one else geometry
         for geometry, one in zip(built.tolist(), single, strict=True)
     ]
-    return properties, polygons
 
 
-def _layout(
-    text: bytes, *, single: bool, count: int
-) -> tuple[int, np.ndarray[Any, Any], np.ndarray[Any, Any]] | None:
-    """Return the position width, ring sizes and rings per polygon of a coordinates array.
+def _object(value: Any) -> simdjson.Object | None:
+    """Return ``value`` if it is a JSON object, else None; raise ValueError at a key written
+    twice (orjson keeps the last of them, simdjson finds the first)."""
+    if not isinstance(value, simdjson.Object):
+        return None
+    keys = list(value.keys())
+    if len(set(keys)) != len(keys):
+        raise ValueError("a key twice in an object")
+    return value
 
-    ``text`` is the array as minified JSON of arrays and numbers (simdjson has read
-    every leaf as a number), ``count`` how many numbers. None unless every position
-    holds ``width`` >= 2 numbers and nothing else, every ring holds four positions
-    or more and nothing else, and every polygon holds rings. Checked on the text,
-    position by position: the count of numbers alone would take positions of
-    widths 3, 2, 4, 3 for four of 3.
 
-    >>> width, rings, polygons = _layout(b"[[[0,0],[1,0],[1,1],[0,0]]]", single=True, count=8)
-    >>> width, rings.tolist(), polygons.tolist()
-    (2, [4], [1])
-    >>> _layout(b"[[[0,0],[1,0,0],[1],[0,0]]]", single=True, count=8) is None
-    True
+def _arrays_beside(value: simdjson.Object, *read: str) -> int:
+    """Return how many arrays the fields of an object other than ``read`` hold."""
+    count = 0
+    for key in value:
+        if key not in read:
+            field = value[key]
+            if isinstance(field, simdjson.Array):
+                count += _lists(field.as_list())
+            elif isinstance(field, simdjson.Object):
+                count += _lists(field.as_dict())
+    return count
+
+
+def _lists(value: Any) -> int:
+    """Return how many lists a parsed JSON value holds, itself included.
+
+    >>> _lists({"a": [1, [2, {"b": []}]], "c": None})
+    3
     """
-    depth = 3 if single else 4
-    chars = np.frombuffer(text, dtype=np.uint8)
-    opens, closes, commas = chars == _OPEN, chars == _CLOSE, chars == _COMMA
-    # The nesting level at each character: 1 inside the outer array, ``depth`` inside a
-    # position (a bracket counts as inside what it opens, outside what it closes).
-    level = np.cumsum(opens.astype(np.int32) - closes)
-    if level.max() != depth:
-        # Too shallow to hold positions, or an array inside a position.
-        return None
-    starts = np.flatnonzero(opens & (level == depth))
-    within = np.flatnonzero(commas & (level == depth))
-    widths = np.bincount(np.searchsorted(starts, within, side="right") - 1, minlength=len(starts))
-    width = int(widths[0]) + 1
-    # Positions of one width holding all the numbers: none lies beside them in a ring.
-    if width < 2 or (widths != width - 1).any() or len(starts) * width != count:
-        return None
-    ring_starts = np.flatnonzero(opens & (level == depth - 1))
-    rings = np.diff(np.searchsorted(starts, ring_starts), append=len(starts))
-    if not len(rings) or rings.min() < 4:
-        return None
-    if single:
-        return width, rings, np.asarray([len(rings)])
-    polygon_starts = np.flatnonzero(opens & (level == 2))
-    polygons = np.diff(np.searchsorted(ring_starts, polygon_starts), append=len(ring_starts))
-    if polygons.min() < 1:
-        return None
-    return width, rings, polygons
+    if isinstance(value, list):
+        return 1 + sum(_lists(v) for v in value)
+    if isinstance(value, dict):
+        return sum(_lists(v) for v in value.values())
+    return 0
 
 
 def _ring(coords: Any) -> np.ndarray[Any, Any]:
