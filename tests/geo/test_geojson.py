@@ -105,11 +105,10 @@ def test_the_plain_polygon_reader_builds_what_the_batch_builder_builds_on_real_m
     plain = read_polygon_collection(data)
     assert plain is not None
     document = json.loads(data)
-    properties, polygons = plain
-    assert properties == [f["properties"] for f in document["features"]]
+    assert plain.properties == [f["properties"] for f in document["features"]]
     expected = to_geometries([f["geometry"] for f in document["features"]])
-    assert len(polygons) == len(expected)
-    assert all(same(a, b) for a, b in zip(polygons, expected, strict=True))
+    assert len(plain.polygons) == len(expected)
+    assert all(same(a, b) for a, b in zip(plain.polygons, expected, strict=True))
 
 
 @pytest.mark.parametrize("number", range(len(ODD)))
@@ -119,8 +118,8 @@ def test_the_plain_polygon_reader_declines_or_agrees_on_each_odd_geometry(number
     square = {"type": "Polygon", "coordinates": [SQUARE]}
     plain = read_polygon_collection(collection(square, ODD[number], properties={"k": 1}))
     if plain is not None:
-        assert plain[0] == [{"k": 1}, {"k": 1}]
-        assert same(plain[1][1], to_geometry(ODD[number]))
+        assert plain.properties == [{"k": 1}, {"k": 1}]
+        assert same(plain.polygons[1], to_geometry(ODD[number]))
 
 
 @pytest.mark.parametrize("kinds", [ODD[:2], ODD[2:3]], ids=["holes-multipolygons", "z"])
@@ -129,8 +128,8 @@ def test_the_plain_polygon_reader_takes_holes_multipolygons_and_a_third_coordina
 ) -> None:
     plain = read_polygon_collection(collection(*kinds))
     assert plain is not None
-    assert plain[0] == [None] * len(kinds)
-    assert all(same(a, to_geometry(b)) for a, b in zip(plain[1], kinds, strict=True))
+    assert plain.properties == [None] * len(kinds)
+    assert all(same(a, to_geometry(b)) for a, b in zip(plain.polygons, kinds, strict=True))
 
 
 @pytest.mark.parametrize(
@@ -177,4 +176,18 @@ def test_the_plain_polygon_reader_declines_what_it_does_not_read_plainly(data: b
 
 
 def test_an_empty_collection_is_plain() -> None:
-    assert read_polygon_collection(b'{"type": "FeatureCollection", "features": []}') == ([], [])
+    plain = read_polygon_collection(b'{"type": "FeatureCollection", "features": []}')
+    assert plain is not None
+    assert (plain.properties, plain.polygons, plain.keys) == ([], [], [])
+
+
+def test_a_polygon_has_one_key_wherever_it_is_and_another_when_anything_differs() -> None:
+    square = {"type": "Polygon", "coordinates": [SQUARE]}
+    moved = {"type": "Polygon", "coordinates": [[*SQUARE[:2], [31, 49.5], *SQUARE[3:]]]}
+    multi = {"type": "MultiPolygon", "coordinates": [[SQUARE]]}
+    first = read_polygon_collection(collection(square, moved, multi))
+    second = read_polygon_collection(collection(multi, square, properties={"k": 1}))
+    assert first is not None
+    assert second is not None
+    assert len(set(first.keys)) == 3
+    assert second.keys == [first.keys[2], first.keys[0]]

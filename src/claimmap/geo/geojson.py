@@ -11,9 +11,11 @@ without a Python object per position; any other by :func:`read_collection` and
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +58,21 @@ def read_collection(path: Path, data: bytes | None = None) -> dict[str, Any]:
     return document
 
 
-def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]] | None:
-    """Return the properties and polygons of a FeatureCollection of plain polygons; else None.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PolygonCollection:
+    """The features of a collection of plain polygons, in file order.
+
+    ``keys`` hash each feature's numbers and their nesting: a polygon that another
+    file repeats has the same key there.
+    """
+
+    properties: list[Any]
+    polygons: list[BaseGeometry]
+    keys: list[bytes]
+
+
+def read_polygon_collection(data: bytes) -> PolygonCollection | None:
+    """Return the features of a FeatureCollection of plain polygons; else None.
 
     Plain: every feature an object whose geometry is a Polygon or MultiPolygon of
     closed rings of at least four positions, every position a list of the same
@@ -72,8 +87,8 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
 
     >>> data = b'{"features": [{"properties": {"holder": "RU"}, "geometry":'
     >>> data += b' {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}'
-    >>> properties, polygons = read_polygon_collection(data)
-    >>> properties, [p.wkt for p in polygons]
+    >>> plain = read_polygon_collection(data)
+    >>> plain.properties, [p.wkt for p in plain.polygons]
     ([{'holder': 'RU'}], ['POLYGON ((0 0, 1 0, 1 1, 0 0))'])
     >>> read_polygon_collection(data.replace(b"Polygon", b"Point")) is None
     True
@@ -91,6 +106,7 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
         properties: list[Any] = []
         numbers: list[np.ndarray[Any, Any]] = []
         single: list[bool] = []
+        keys: list[bytes] = []
         # Positions per ring, rings per polygon, polygons per feature.
         rings: list[int] = []
         polygons: list[int] = []
@@ -111,6 +127,7 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
                 return None
             listed: list[Any] = [coordinates] if kind == "Polygon" else list(coordinates)
             width = width or len(listed[0][0][0])
+            first_ring, first_polygon = len(rings), len(polygons)
             for polygon in listed:
                 for ring in polygon:
                     # Each position a list of ``width`` (as_buffer below refuses a
@@ -122,6 +139,10 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
             parts.append(len(listed))
             numbers.append(np.frombuffer(coordinates.as_buffer(of_type="d"), dtype=float))
             single.append(kind == "Polygon")
+            nesting = [width, single[-1], *rings[first_ring:], *polygons[first_polygon:]]
+            key = hashlib.blake2b(numbers[-1].tobytes(), digest_size=16)
+            key.update(np.asarray(nesting, dtype=np.int64).tobytes())
+            keys.append(key.digest())
             properties.append(found.as_dict() if found is not None else None)
             arrays += (
                 _arrays_beside(feature, "geometry", "properties")
@@ -133,7 +154,7 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
         # twice in an object, or a value of another type where a part should be.
         return None
     if not single:
-        return properties, []
+        return PolygonCollection(properties=properties, polygons=[], keys=[])
     # A multipolygon's coordinates list its polygons; a polygon's are the polygon.
     arrays += len(parts) - sum(single) + len(polygons) + len(rings) + sum(rings)
     flat = np.concatenate(numbers)
@@ -149,10 +170,11 @@ def read_polygon_collection(data: bytes) -> tuple[list[Any], list[BaseGeometry]]
     built = shapely.from_ragged_array(
         shapely.GeometryType.MULTIPOLYGON, np.ascontiguousarray(positions[:, :2]), offsets
     )
-    return properties, [
+    polygons_built = [
         shapely.get_geometry(geometry, 0) if one else geometry
         for geometry, one in zip(built.tolist(), single, strict=True)
     ]
+    return PolygonCollection(properties=properties, polygons=polygons_built, keys=keys)
 
 
 def _object(value: Any) -> simdjson.Object | None:

@@ -62,8 +62,8 @@ from claimmap.geo.snapshots import (
     ControlFeature,
     Snapshot,
     SnapshotFile,
+    SnapshotReader,
     list_snapshots,
-    read_snapshot,
 )
 from claimmap.model import ControlArea, ControlStatus, Finding, Holder
 
@@ -114,6 +114,7 @@ def measure_areas(
         files = files[-1:]
     cache = _Cache(Path(cache_dir), boundaries.content_hash) if cache_dir is not None else None
     engine: _Engine | None = None
+    reader: SnapshotReader | None = None
     areas: list[ControlArea] = []
     measured = cached = 0
     for item in files:
@@ -122,8 +123,9 @@ def measure_areas(
             rows, problems = hit
             cached += 1
         else:
+            reader = reader or SnapshotReader(regions=boundaries.regions)
             try:
-                snapshot, problems = read_snapshot(item, regions=boundaries.regions)
+                snapshot, problems = reader.read(item)
             except InputError as exc:
                 findings.append(
                     Finding(code="snapshot-unreadable", message=exc.reason, path=exc.path)
@@ -287,6 +289,10 @@ class _Engine:
         # Kept from one snapshot to the next only for what the last one used: maps
         # repeat the day before's polygons, rarely older ones.
         self.pieces: dict[bytes, tuple[_Piece, ...]] = {}
+        # The last snapshot's polygons and their keys by identity: a reader hands a
+        # repeated polygon over as the same object (SnapshotReader), so most keys are
+        # found here rather than hashed again.
+        self.keys: dict[int, tuple[BaseGeometry, bytes]] = {}
         self.layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
         self.areas: dict[bytes, tuple[tuple[int, float], ...]] = {}
         self.meet: dict[tuple[bytes, bytes], bool] = {}
@@ -295,7 +301,7 @@ class _Engine:
     def measure(self, snapshot: Snapshot) -> list[_Row]:
         features = snapshot.features
         geometries = np.asarray([f.geometry for f in features], dtype=object)
-        keys = [_key(wkb) for wkb in shapely.to_wkb(geometries)] if features else []
+        keys = self._keys_of(geometries)
         pieces = {key: self.pieces[key] for key in keys if key in self.pieces}
         new = [n for n, key in enumerate(keys) if key not in pieces]
         if new:
@@ -348,6 +354,20 @@ class _Engine:
             for side in ("RU", "UA", ""):
                 values[region, side] = sum(values[member, side] for member in members)
         return self._rows(features, values)
+
+    def _keys_of(self, geometries: np.ndarray[Any, Any]) -> list[bytes]:
+        """Return the content key of each polygon (kept by identity for the next snapshot)."""
+        keys = [b""] * len(geometries)
+        for n, geometry in enumerate(geometries):
+            known = self.keys.get(id(geometry))
+            if known is not None and known[0] is geometry:
+                keys[n] = known[1]
+        new = [n for n, key in enumerate(keys) if not key]
+        if new:
+            for n, wkb in zip(new, shapely.to_wkb(geometries[new]), strict=True):
+                keys[n] = _key(wkb)
+        self.keys = {id(g): (g, key) for g, key in zip(geometries, keys, strict=True)}
+        return keys
 
     def _rows(
         self, features: Iterable[ControlFeature], values: dict[tuple[int, str], float]

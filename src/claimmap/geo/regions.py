@@ -85,8 +85,8 @@ def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
     plain = read_polygon_collection(data) if data is not None else None
     shapes: list[BaseGeometry | None]
     if plain is not None:
-        features: list[Any] = [{"properties": properties} for properties in plain[0]]
-        shapes = list(plain[1])
+        features: list[Any] = [{"properties": properties} for properties in plain.properties]
+        shapes = list(plain.polygons)
     else:
         features = read_collection(path, data)["features"]
         # All polygons built at once (one array of coordinates), then judged in file order.
