@@ -210,7 +210,10 @@ _DIRECT_TILES: Final = 9
 # Key of a piece that fills its tile; keys of other pieces are content hashes.
 _FILLED: Final = b"filled"
 
-_POLYGONAL: Final = (int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON))
+_POLYGON: Final = int(shapely.GeometryType.POLYGON)
+_MULTIPOLYGON: Final = int(shapely.GeometryType.MULTIPOLYGON)
+_COLLECTION: Final = int(shapely.GeometryType.GEOMETRYCOLLECTION)
+_POLYGONAL: Final = (_POLYGON, _MULTIPOLYGON)
 
 _Tile = tuple[int, int]
 
@@ -602,9 +605,7 @@ class _Engine:
                 # A clipped piece can touch itself (clip_by_rect does not promise a
                 # valid result); repaired, it cuts as it should.
                 overlaps = shapely.intersection(_repaired(first), _repaired(second))
-            self.sliver.update(
-                zip(unknown, (_polygonal(o) for o in overlaps.tolist()), strict=True)
-            )
+            self.sliver.update(zip(unknown, _polygonals(overlaps), strict=True))
         return {_pair(a, b): self.sliver[_pair(a, b)] for a, b in pairs}
 
     def _meets(self, pairs: list[tuple[_Piece, _Piece]]) -> dict[tuple[bytes, bytes], bool]:
@@ -775,6 +776,44 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     if not polygons:
         return None
     return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
+
+
+def _polygonals(geometries: np.ndarray[Any, Any]) -> list[BaseGeometry | None]:
+    """Return :func:`_polygonal` of each geometry, a few shapely calls for all.
+
+    Overlays of pieces that share edges return collections of slivers, lines and
+    points: hundreds of parts in a map, too many to sort one shapely call each.
+    """
+    out: list[BaseGeometry | None] = [None] * len(geometries)
+    if not len(geometries):
+        return out
+    kinds = shapely.get_type_id(geometries)
+    present = np.flatnonzero(shapely.area(geometries) > 0.0)
+    mixed = present[kinds[present] == _COLLECTION]
+    for n in present[kinds[present] != _COLLECTION].tolist():
+        out[n] = geometries[n]
+    if not len(mixed):
+        return out
+    parts, owner = shapely.get_parts(geometries[mixed], return_index=True)
+    nested = np.isin(shapely.get_type_id(parts), (_MULTIPOLYGON, _COLLECTION))
+    for n in np.unique(owner[nested]).tolist():
+        out[mixed[n]] = _polygonal(geometries[mixed[n]])
+    keep = ~np.isin(owner, owner[nested])
+    keep &= shapely.get_type_id(parts) == _POLYGON
+    keep[keep] = shapely.area(parts[keep]) > 0.0
+    parts, owner = parts[keep], owner[keep]
+    counts = np.bincount(owner, minlength=len(mixed))
+    for n in np.flatnonzero(counts == 1).tolist():
+        out[mixed[n]] = parts[owner == n][0]
+    several = np.flatnonzero(counts > 1)
+    if len(several):
+        chosen = np.isin(owner, several)
+        # Numbered 0, 1, ... in the order of ``several``, as multipolygons wants them.
+        group = np.searchsorted(several, owner[chosen])
+        united = np.asarray(shapely.multipolygons(parts[chosen], indices=group))
+        for n, geometry in zip(several.tolist(), united.tolist(), strict=True):
+            out[mixed[n]] = geometry
+    return out
 
 
 def _valid(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
