@@ -170,11 +170,10 @@ def read_polygon_collection(data: bytes) -> PolygonCollection | None:
     built = shapely.from_ragged_array(
         shapely.GeometryType.MULTIPOLYGON, np.ascontiguousarray(positions[:, :2]), offsets
     )
-    polygons_built = [
-        shapely.get_geometry(geometry, 0) if one else geometry
-        for geometry, one in zip(built.tolist(), single, strict=True)
-    ]
-    return PolygonCollection(properties=properties, polygons=polygons_built, keys=keys)
+    # A Polygon is the one polygon of the multipolygon it was built as.
+    alone = np.asarray(single)
+    built[alone] = shapely.get_geometry(built[alone], 0)
+    return PolygonCollection(properties=properties, polygons=built.tolist(), keys=keys)
 
 
 def _object(value: Any) -> simdjson.Object | None:
@@ -208,9 +207,9 @@ def _lists(value: Any) -> int:
     3
     """
     if isinstance(value, list):
-        return 1 + sum(_lists(v) for v in value)
+        return 1 + sum(_lists(v) for v in value if isinstance(v, list | dict))
     if isinstance(value, dict):
-        return sum(_lists(v) for v in value.values())
+        return sum(_lists(v) for v in value.values() if isinstance(v, list | dict))
     return 0
 
 
