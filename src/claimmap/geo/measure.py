@@ -137,14 +137,15 @@ def measure_areas(
             if cache is not None:
                 cache.put(item, rows, problems)
         findings.extend(problems)
+        day, source = item.date, item.path.name
         areas.extend(
             ControlArea(
-                date=item.date,
+                date=day,
                 region=region,
                 holder=_HOLDER_OF[holder],
                 status=_STATUS_OF[status],
                 area_km2=area,
-                source=item.path.name,
+                source=source,
             )
             for region, holder, status, area in rows
         )
@@ -163,15 +164,21 @@ class _LazyRegions:
         self.parsed = regions if isinstance(regions, Regions) else None
         self.path = None if isinstance(regions, Regions) else Path(regions)
         self.key = key
-        if self.parsed is not None:
-            self.content_hash = self.parsed.content_hash
-        else:
+        self.data = b""
+        if self.parsed is None:
             assert self.path is not None
             try:
-                data = self.path.read_bytes()
+                self.data = self.path.read_bytes()
             except OSError as exc:
                 raise InputError(str(self.path), exc.strerror or str(exc)) from exc
-            self.content_hash = regions_hash(data, key=key)
+
+    @property
+    def content_hash(self) -> str:
+        # Hashed only for a cache: a run without one reads the file and hashes it once,
+        # in read_regions.
+        if self.parsed is not None:
+            return self.parsed.content_hash
+        return regions_hash(self.data, key=self.key)
 
     @property
     def regions(self) -> Regions:
@@ -432,6 +439,7 @@ class _Engine:
             if shape is not None
             for b in [shape.bounds]
         ]
+        west, south, east, north = self.bounds
         while work:
             level = np.asarray([item[1] for item in work], dtype=object)
             full = (shapely.get_num_coordinates(level) == 5).tolist()
@@ -441,11 +449,10 @@ class _Engine:
             for k, ((n, piece, i0, i1, j0, j1), four, area) in enumerate(
                 zip(work, full, areas, strict=True)
             ):
-                bounds = (i0 * size, j0 * size, (i1 + 1) * size, (j1 + 1) * size)
-                if not _overlap(bounds, self.bounds):
+                x0, y0, x1, y1 = i0 * size, j0 * size, (i1 + 1) * size, (j1 + 1) * size
+                if x0 > east or x1 < west or y0 > north or y1 < south:
                     continue
-                box_area = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1])
-                if four and area >= box_area * (1 - 1e-12):
+                if four and area >= (x1 - x0) * (y1 - y0) * (1 - 1e-12):
                     # The piece is the box: its tiles are filled, nothing to cut.
                     found[n].extend(
                         ((i, j), None)
@@ -762,10 +769,6 @@ def _span(low: float, high: float, size: float) -> tuple[int, int]:
     return math.floor(low / size), math.floor(high / size)
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
-
-
 def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     """Return the polygons of a geometry (as they are when it is polygonal), None if none."""
     if geometry.is_empty:
@@ -841,7 +844,7 @@ def _pair(a: _Piece, b: _Piece) -> tuple[bytes, bytes]:
 
 
 def _keys(pieces: list[_Piece]) -> tuple[bytes, ...]:
-    return tuple(sorted(p.key for p in pieces))
+    return tuple(sorted([p.key for p in pieces]))
 
 
 def _key(wkb: bytes) -> bytes:
