@@ -691,7 +691,9 @@ class _Engine:
                 and self.partitioned[items[owner[k]][0]]
             }
             rest = np.asarray(list(last.values()), dtype=int)
-            cut = np.setdiff1d(crossing, rest)
+            derived = np.zeros(len(shapes), dtype=bool)
+            derived[rest] = True
+            cut = crossing[~derived[crossing]]
             areas[cut] = self.plane.areas_km2(shapely.intersection(every[cut], parts[cut]))
             if len(rest):
                 taken = np.zeros(len(items))
