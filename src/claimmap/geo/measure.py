@@ -42,7 +42,7 @@ import json
 import math
 import os
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -303,6 +303,14 @@ class _Engine:
         # repeated polygon over as the same object (SnapshotReader), so most keys are
         # found here rather than hashed again.
         self.keys: dict[int, tuple[BaseGeometry, bytes]] = {}
+        # The last snapshot's polygons by (key, side), their pieces by tile and side, and
+        # each tile's layers (tile, its pieces' keys, those of the held pieces under the
+        # grey zone) with their areas by region.
+        self.drawn: Counter[tuple[bytes, str]] = Counter()
+        self.tiles: dict[_Tile, dict[str, list[_Piece]]] = defaultdict(
+            lambda: {"RU": [], "UA": [], "": []}
+        )
+        self.counted: dict[_Tile, list[tuple[tuple[Any, ...], str]]] = {}
         self.layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
         self.areas: dict[bytes, tuple[tuple[int, float], ...]] = {}
         self.meet: dict[tuple[bytes, bytes], bool] = {}
@@ -317,37 +325,52 @@ class _Engine:
         if new:
             for n, cut in zip(new, self._cut(self._planar(geometries[new])), strict=True):
                 pieces[keys[n]] = cut
-        self.pieces = pieces
-        tiles: dict[_Tile, dict[str, list[_Piece]]] = defaultdict(
-            lambda: {"RU": [], "UA": [], "": []}
+        # Only the tiles of polygons drawn anew, or no longer drawn, are looked at again:
+        # the others keep their layers (a map redraws the front and little else).
+        drawn = Counter(
+            (key, str(f.holder) if f.holder is not None else "")
+            for f, key in zip(features, keys, strict=True)
         )
-        for feature, key in zip(features, keys, strict=True):
-            side = str(feature.holder) if feature.holder is not None else ""
+        dirty: set[_Tile] = set()
+        for (key, side), count in (self.drawn - drawn).items():
+            for piece in self.pieces[key]:
+                listed = self.tiles[piece.tile][side]
+                for _ in range(count):
+                    del listed[next(i for i, p in enumerate(listed) if p is piece)]
+                dirty.add(piece.tile)
+        for (key, side), count in (drawn - self.drawn).items():
             for piece in pieces[key]:
-                tiles[piece.tile][side].append(piece)
-        layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
+                self.tiles[piece.tile][side].extend([piece] * count)
+                dirty.add(piece.tile)
+        self.pieces, self.drawn = pieces, drawn
         missing: dict[tuple[Any, ...], tuple[_Tile, list[_Piece], list[_Piece]]] = {}
-        counted: list[tuple[tuple[Any, ...], str]] = []
-        for tile, sides in tiles.items():
+        for tile in dirty:
+            sides = self.tiles[tile]
             held = sides["RU"] + sides["UA"]
-            for side, drawn in sides.items():
-                if not drawn:
+            counted: list[tuple[tuple[Any, ...], str]] = []
+            for side, found in sides.items():
+                if not found:
                     continue
                 # The grey zone is what no side holds: it depends on the held pieces too.
                 under = held if side == "" else []
-                known = (tile, _keys(drawn), _keys(under))
+                known = (tile, _keys(found), _keys(under))
                 counted.append((known, side))
-                areas = self.layers.get(known)
-                if areas is not None:
-                    layers[known] = areas
-                elif known not in missing:
-                    missing[known] = (tile, drawn, under)
-        layers.update(self._measure_layers(missing))
+                if known not in self.layers and known not in missing:
+                    missing[known] = (tile, list(found), under)
+            if counted:
+                self.counted[tile] = counted
+            else:
+                self.counted.pop(tile, None)
+                del self.tiles[tile]
+        self.layers.update(self._measure_layers(missing))
         values: dict[tuple[int, str], float] = defaultdict(float)
-        for known, side in counted:
-            for region, area in layers[known]:
-                values[region, side] += area
-        self.layers = layers
+        # In the order of the tiles, so that a map's rows do not depend on the maps before.
+        for tile in sorted(self.counted):
+            for known, side in self.counted[tile]:
+                for region, area in self.layers[known]:
+                    values[region, side] += area
+        used = {known for counted in self.counted.values() for known, _ in counted}
+        self.layers = {known: areas for known, areas in self.layers.items() if known in used}
         current = {piece.key for found in pieces.values() for piece in found}
         self.areas = {key: areas for key, areas in self.areas.items() if key in current}
         self.meet = {
