@@ -31,8 +31,12 @@ the area of the union of its pieces there, cut by the region's part of the tile:
 the sum of the pieces' areas less the unions of their overlaps (exact
 inclusion-exclusion; for the grey zone, less its overlaps with held ground too).
 Those terms are kept by the tile and the content of the pieces, pieces' areas and
-pairs' overlaps by the pieces, and a map shares most of them with the one before.
-A region tiled by others (the outline of Ukraine by its oblasts) is their sum.
+pairs' overlaps by the pieces, and a map shares most of them with the one before;
+only the tiles where a map draws a polygon anew, or no longer draws one, are looked
+at again. A region tiled by others (the outline of Ukraine by its oblasts) is their
+sum. Snapshots are read in series (:class:`~claimmap.geo.snapshots.SnapshotReader`),
+so a polygon repeated from the map before is the same object, its key found by
+identity.
 """
 
 from __future__ import annotations
