@@ -335,17 +335,25 @@ class _Engine:
             (key, str(f.holder) if f.holder is not None else "")
             for f, key in zip(features, keys, strict=True)
         )
-        dirty: set[_Tile] = set()
+        # A redrawn polygon keeps most of its pieces: only tiles whose pieces changed.
+        change: Counter[tuple[_Tile, str, bytes]] = Counter()
+        added: dict[tuple[_Tile, str, bytes], _Piece] = {}
         for (key, side), count in (self.drawn - drawn).items():
             for piece in self.pieces[key]:
-                listed = self.tiles[piece.tile][side]
-                for _ in range(count):
-                    del listed[next(i for i, p in enumerate(listed) if p is piece)]
-                dirty.add(piece.tile)
+                change[piece.tile, side, piece.key] -= count
         for (key, side), count in (drawn - self.drawn).items():
             for piece in pieces[key]:
-                self.tiles[piece.tile][side].extend([piece] * count)
-                dirty.add(piece.tile)
+                change[piece.tile, side, piece.key] += count
+                added[piece.tile, side, piece.key] = piece
+        dirty: set[_Tile] = set()
+        for (tile, side, key), count in change.items():
+            if count:
+                listed = self.tiles[tile][side]
+                if count > 0:
+                    listed.extend([added[tile, side, key]] * count)
+                for _ in range(-count):
+                    del listed[next(i for i, p in enumerate(listed) if p.key == key)]
+                dirty.add(tile)
         self.pieces, self.drawn = pieces, drawn
         missing: dict[tuple[Any, ...], tuple[_Tile, list[_Piece], list[_Piece]]] = {}
         for tile in dirty:
