@@ -147,3 +147,7 @@ def test_a_reader_of_a_series_gives_what_reading_each_alone_gives(regions: Regio
     # valid polygons are taken over.
     assert [f.code for f in series_findings] == ["geometry-invalid"]
     assert len(repeated) == len(series.features) - 1
+    # Content keys for the engine: one per valid polygon as read, none for the repaired.
+    keys = [reader.key_of(f.geometry) for f in series.features]
+    assert keys.count(None) == 1
+    assert len(set(keys) - {None}) == len(series.features) - 1

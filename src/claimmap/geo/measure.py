@@ -47,7 +47,7 @@ import math
 import os
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -136,7 +136,9 @@ def measure_areas(
                 )
                 continue
             engine = engine or _Engine(boundaries.regions)
-            rows = engine.measure(snapshot)
+            rows = engine.measure(
+                snapshot, keys=[reader.key_of(f.geometry) for f in snapshot.features]
+            )
             measured += 1
             if cache is not None:
                 cache.put(item, rows, problems)
@@ -320,10 +322,14 @@ class _Engine:
         self.meet: dict[tuple[bytes, bytes], bool] = {}
         self.sliver: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
 
-    def measure(self, snapshot: Snapshot) -> list[_Row]:
+    def measure(
+        self, snapshot: Snapshot, *, keys: Sequence[bytes | None] | None = None
+    ) -> list[_Row]:
+        """Return the rows of a snapshot; ``keys``, where given, are its polygons' content
+        keys (as SnapshotReader has them), the others are found or hashed here."""
         features = snapshot.features
         geometries = np.asarray([f.geometry for f in features], dtype=object)
-        keys = self._keys_of(geometries)
+        keys = self._keys_of(geometries, keys or [None] * len(geometries))
         pieces = {key: self.pieces[key] for key in keys if key in self.pieces}
         new = [n for n, key in enumerate(keys) if key not in pieces]
         if new:
@@ -400,11 +406,13 @@ class _Engine:
                 values[region, side] = sum(values[member, side] for member in members)
         return self._rows(features, values)
 
-    def _keys_of(self, geometries: np.ndarray[Any, Any]) -> list[bytes]:
+    def _keys_of(
+        self, geometries: np.ndarray[Any, Any], given: Sequence[bytes | None]
+    ) -> list[bytes]:
         """Return the content key of each polygon (kept by identity for the next snapshot)."""
-        keys = [b""] * len(geometries)
+        keys = [key or b"" for key in given]
         for n, geometry in enumerate(geometries):
-            known = self.keys.get(id(geometry))
+            known = None if keys[n] else self.keys.get(id(geometry))
             if known is not None and known[0] is geometry:
                 keys[n] = known[1]
         new = [n for n, key in enumerate(keys) if not key]

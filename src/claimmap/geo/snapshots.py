@@ -206,6 +206,16 @@ class SnapshotReader:
     def __init__(self, *, regions: Regions) -> None:
         self.regions = regions
         self._known: dict[bytes, BaseGeometry] = {}
+        self._keys: dict[int, tuple[BaseGeometry, bytes]] = {}
+
+    def key_of(self, geometry: BaseGeometry) -> bytes | None:
+        """Return the content key of a polygon of the last snapshot read, valid as read.
+
+        A hash of its numbers and their nesting: the same for the same polygon in any
+        file of the series. None for a polygon repaired or not read here.
+        """
+        known = self._keys.get(id(geometry))
+        return known[1] if known is not None and known[0] is geometry else None
 
     def read(self, item: SnapshotFile) -> tuple[Snapshot, list[Finding]]:
         """Parse one snapshot; raise InputError when it is not a FeatureCollection."""
@@ -215,6 +225,7 @@ class SnapshotReader:
 
             document = read_collection(item.path)
             features, findings = deepstate_features(document, path=path, regions=self.regions)
+            self._keys = {}
             return Snapshot(file=item, features=tuple(features)), findings
         data = read_bytes(item.path)
         plain = read_polygon_collection(data)
@@ -229,6 +240,7 @@ class SnapshotReader:
                 keys=plain.keys,
                 known=self._known,
             )
+        self._keys = {id(geometry): (geometry, key) for key, geometry in self._known.items()}
         features = locate_features(features, regions=self.regions)
         return Snapshot(file=item, features=tuple(features)), findings
 
