@@ -35,8 +35,7 @@ pairs' overlaps by the pieces, and a map shares most of them with the one before
 only the tiles where a map draws a polygon anew, or no longer draws one, are looked
 at again. A region tiled by others (the outline of Ukraine by its oblasts) is their
 sum. Snapshots are read in series (:class:`~claimmap.geo.snapshots.SnapshotReader`),
-so a polygon repeated from the map before is the same object, its key found by
-identity.
+which gives each valid polygon's content key (a hash of its numbers) with it.
 """
 
 from __future__ import annotations
@@ -305,10 +304,6 @@ class _Engine:
         # Kept from one snapshot to the next only for what the last one used: maps
         # repeat the day before's polygons, rarely older ones.
         self.pieces: dict[bytes, tuple[_Piece, ...]] = {}
-        # The last snapshot's polygons and their keys by identity: a reader hands a
-        # repeated polygon over as the same object (SnapshotReader), so most keys are
-        # found here rather than hashed again.
-        self.keys: dict[int, tuple[BaseGeometry, bytes]] = {}
         # The last snapshot's polygons by (key, side), their pieces by tile and side, and
         # each tile's layers (tile, its pieces' keys, those of the held pieces under the
         # grey zone) with their areas by region.
@@ -409,17 +404,12 @@ class _Engine:
     def _keys_of(
         self, geometries: np.ndarray[Any, Any], given: Sequence[bytes | None]
     ) -> list[bytes]:
-        """Return the content key of each polygon (kept by identity for the next snapshot)."""
+        """Return the content key of each polygon: the one given, else a hash of its WKB."""
         keys = [key or b"" for key in given]
-        for n, geometry in enumerate(geometries):
-            known = None if keys[n] else self.keys.get(id(geometry))
-            if known is not None and known[0] is geometry:
-                keys[n] = known[1]
         new = [n for n, key in enumerate(keys) if not key]
         if new:
             for n, wkb in zip(new, shapely.to_wkb(geometries[new]), strict=True):
                 keys[n] = _key(wkb)
-        self.keys = {id(g): (g, key) for g, key in zip(geometries, keys, strict=True)}
         return keys
 
     def _rows(
