@@ -258,3 +258,37 @@ def test_regions_too_spread_for_one_plane_are_measured_in_lon_lat(tmp_path: Path
     assert got["UA-01", "RU", "held"] == pytest.approx(band(30, 48, 30.5, 49), rel=1e-5)
     assert got["UA-01", "", "contested"] == pytest.approx(band(30.5, 48, 30.75, 49), rel=1e-5)
     assert got["KZ-01", "UA", "held"] == pytest.approx(band(100.2, 48.2, 100.4, 48.9), rel=1e-5)
+
+
+def test_the_polygons_of_many_overlays_at_once_are_those_of_each_alone() -> None:
+    """Overlays of pieces sharing edges give collections of slivers, lines and points; sorted
+    out in a few calls for all, each keeps what the one-by-one sorting keeps, in its order."""
+    from claimmap.geo.measure import _polygonal, _polygonals
+
+    a, b, c = shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1), shapely.box(4, 0, 5, 1)
+    line, point = shapely.LineString([(0, 2), (1, 3)]), shapely.Point(7, 7)
+    flat = Polygon([(0, 0), (1, 0), (2, 0), (0, 0)])  # no area
+    collection = shapely.GeometryCollection
+    geometries = [
+        a,
+        shapely.MultiPolygon([a, b]),
+        collection([line, a, point, b]),
+        collection([line, b]),
+        collection([line, point]),
+        collection([flat, c, line]),
+        collection([shapely.MultiPolygon([a, b]), c]),
+        collection([collection([a, line]), b]),
+        collection(),
+        shapely.Polygon(),
+        line,
+        flat,
+        # Two real overlays: an overlap with a touch beside it, and a touch along an edge.
+        shapely.intersection(shapely.MultiPolygon([a, b]), shapely.box(1, 0, 2.5, 1)),
+        shapely.intersection(a, shapely.box(1, 0, 2, 1)),
+    ]
+    expected = [_polygonal(g) for g in geometries]
+    got = _polygonals(np.asarray(geometries, dtype=object))
+    assert [None if g is None else g.wkt for g in got] == [
+        None if g is None else g.wkt for g in expected
+    ]
+    assert sum(g is not None for g in got) == 8

@@ -1,4 +1,5 @@
-"""Snapshot folders: names, dates, formats, duplicates, and control files' features."""
+"""Snapshot folders: names, dates, formats, duplicates, control files' features, and a reader
+of a series that takes over the polygons a map repeats."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from geodata import CONTROL, RAW, feature, write_geojson
-from shapely import box
+from shapely import box, to_wkb
 
 from claimmap.errors import InputError
 from claimmap.geo import Regions, list_snapshots, read_snapshot
-from claimmap.geo.snapshots import SnapshotFormat, snapshot_file
+from claimmap.geo.snapshots import SnapshotFormat, SnapshotReader, snapshot_file
 from claimmap.model import ControlStatus, Holder
 
 
@@ -115,3 +116,38 @@ def test_files_outside_the_dates_are_not_read(tmp_path: Path) -> None:
     files, findings = list_snapshots(tmp_path, start=date(2025, 1, 1))
     assert [f.date for f in files] == [date(2025, 3, 13)]
     assert findings == []
+
+
+def test_a_reader_of_a_series_gives_what_reading_each_alone_gives(regions: Regions) -> None:
+    """The polygons a map repeats from the one before are taken over, as the same objects;
+    features and findings are those of each map read alone."""
+    reader = SnapshotReader(regions=regions)
+    names = ["2025-03-11", "2025-03-12", "2025-03-13", "2022-04-05", "2022-04-05"]
+    before: set[int] = set()
+    for name in names:
+        item = snapshot_file(CONTROL / f"{name}.geojson")
+        assert item is not None
+        (series, series_findings), (alone, alone_findings) = (
+            reader.read(item),
+            read_snapshot(item, regions=regions),
+        )
+        assert series_findings == alone_findings
+        assert [(f.holder, f.status, f.layer, f.country) for f in series.features] == [
+            (f.holder, f.status, f.layer, f.country) for f in alone.features
+        ]
+        assert all(
+            to_wkb(a.geometry) == to_wkb(b.geometry)
+            for a, b in zip(series.features, alone.features, strict=True)
+        )
+        repeated = {id(f.geometry) for f in series.features} & before
+        if name == "2025-03-12":
+            assert repeated  # most polygons of the 11th are drawn again on the 12th
+        before = {id(f.geometry) for f in series.features}
+    # Read twice in a row, the map of April 2022 still reports its invalid polygon: only
+    # valid polygons are taken over.
+    assert [f.code for f in series_findings] == ["geometry-invalid"]
+    assert len(repeated) == len(series.features) - 1
+    # Content keys for the engine: one per valid polygon as read, none for the repaired.
+    keys = [reader.key_of(f.geometry) for f in series.features]
+    assert keys.count(None) == 1
+    assert len(set(keys) - {None}) == len(series.features) - 1

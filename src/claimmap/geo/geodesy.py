@@ -115,34 +115,48 @@ class EqualAreaPlane:
         object.__setattr__(self, "_transformer", Transformer.from_pipeline(pipeline))
 
     def project(self, geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """Return the geometries projected to the plane (one transform for all coordinates)."""
+        """Return the geometries projected to the plane (one transform for all coordinates).
+
+        Polygons get their points along long edges and are projected in one array
+        of coordinates, rebuilt once; anything else goes through ``shapely.transform``.
+        """
         forward = self._transformer.transform
 
         def to_plane(coords: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
             x, y = forward(coords[:, 0], coords[:, 1])
             return np.column_stack([x, y])
 
-        return cast(np.ndarray[Any, Any], shapely.transform(_densified(geometries), to_plane))
+        polygonal = np.isin(shapely.get_type_id(geometries), (_POLYGON, _MULTIPOLYGON))
+        polygonal &= ~shapely.is_empty(geometries)
+        out = geometries.copy()
+        if polygonal.any():
+            kind, coords, offsets = _densified(geometries[polygonal])
+            rebuilt = shapely.from_ragged_array(kind, to_plane(coords), offsets)
+            # Mixed with multipolygons, polygons come back as one-part multipolygons.
+            single = shapely.get_type_id(geometries[polygonal]) == _POLYGON
+            rebuilt[single] = shapely.get_geometry(rebuilt[single], 0)
+            out[polygonal] = rebuilt
+        if not polygonal.all():
+            out[~polygonal] = shapely.transform(geometries[~polygonal], to_plane)
+        return out
 
 
-def _densified(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """Return the geometries with points added along their edges longer than the plane allows.
+def _densified(
+    polygons: np.ndarray[Any, Any],
+) -> tuple[shapely.GeometryType, np.ndarray[Any, Any], tuple[np.ndarray[Any, Any], ...]]:
+    """Return the polygons' ragged arrays, with points along edges longer than the plane allows.
 
     All at once: the rings' coordinates in one array, the new points from one
-    ``Geod.inv`` and one ``Geod.fwd`` call, then the polygons rebuilt from the array.
+    ``Geod.inv`` and one ``Geod.fwd`` call (``shapely.from_ragged_array`` builds them).
     """
-    polygonal = np.isin(shapely.get_type_id(geometries), (_POLYGON, _MULTIPOLYGON))
-    polygonal &= ~shapely.is_empty(geometries)
-    if not polygonal.any():
-        return geometries
-    kind, coords, offsets = shapely.to_ragged_array(geometries[polygonal])
+    kind, coords, offsets = shapely.to_ragged_array(polygons)
     ring_ends = offsets[0]
     lengths = _edge_km(coords)
     # The step from one ring's last point to the next ring's first is not an edge.
     lengths[ring_ends[1:-1] - 1] = 0.0
     long = np.flatnonzero(lengths > MAX_PLANE_EDGE_KM)
     if not len(long):
-        return geometries
+        return kind, coords, offsets
     count = (lengths[long] // MAX_PLANE_EDGE_KM).astype(int)
     start, end = coords[long], coords[long + 1]
     # Walked from its lesser end, so that two polygons sharing an edge (one each
@@ -160,13 +174,7 @@ def _densified(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     dense = np.insert(coords, np.repeat(long + 1, count), np.column_stack([lon, lat]), axis=0)
     added = np.concatenate([[0], np.cumsum(count)])
     ring_ends = ring_ends + added[np.searchsorted(long, ring_ends, side="left")]
-    rebuilt = shapely.from_ragged_array(kind, dense, (ring_ends, *offsets[1:]))
-    # Mixed with multipolygons, polygons come back as one-part multipolygons.
-    single = shapely.get_type_id(geometries[polygonal]) == _POLYGON
-    rebuilt[single] = shapely.get_geometry(rebuilt[single], 0)
-    out = geometries.copy()
-    out[polygonal] = rebuilt
-    return out
+    return kind, dense, (ring_ends, *offsets[1:])
 
 
 def _edge_km(coords: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:

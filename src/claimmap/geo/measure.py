@@ -31,8 +31,11 @@ the area of the union of its pieces there, cut by the region's part of the tile:
 the sum of the pieces' areas less the unions of their overlaps (exact
 inclusion-exclusion; for the grey zone, less its overlaps with held ground too).
 Those terms are kept by the tile and the content of the pieces, pieces' areas and
-pairs' overlaps by the pieces, and a map shares most of them with the one before.
-A region tiled by others (the outline of Ukraine by its oblasts) is their sum.
+pairs' overlaps by the pieces, and a map shares most of them with the one before;
+only the tiles where a map draws a polygon anew, or no longer draws one, are looked
+at again. A region tiled by others (the outline of Ukraine by its oblasts) is their
+sum. Snapshots are read in series (:class:`~claimmap.geo.snapshots.SnapshotReader`),
+which gives each valid polygon's content key (a hash of its numbers) with it.
 """
 
 from __future__ import annotations
@@ -42,8 +45,8 @@ import json
 import math
 import os
 import tempfile
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -62,8 +65,8 @@ from claimmap.geo.snapshots import (
     ControlFeature,
     Snapshot,
     SnapshotFile,
+    SnapshotReader,
     list_snapshots,
-    read_snapshot,
 )
 from claimmap.model import ControlArea, ControlStatus, Finding, Holder
 
@@ -114,6 +117,7 @@ def measure_areas(
         files = files[-1:]
     cache = _Cache(Path(cache_dir), boundaries.content_hash) if cache_dir is not None else None
     engine: _Engine | None = None
+    reader: SnapshotReader | None = None
     areas: list[ControlArea] = []
     measured = cached = 0
     for item in files:
@@ -122,27 +126,31 @@ def measure_areas(
             rows, problems = hit
             cached += 1
         else:
+            reader = reader or SnapshotReader(regions=boundaries.regions)
             try:
-                snapshot, problems = read_snapshot(item, regions=boundaries.regions)
+                snapshot, problems = reader.read(item)
             except InputError as exc:
                 findings.append(
                     Finding(code="snapshot-unreadable", message=exc.reason, path=exc.path)
                 )
                 continue
             engine = engine or _Engine(boundaries.regions)
-            rows = engine.measure(snapshot)
+            rows = engine.measure(
+                snapshot, keys=[reader.key_of(f.geometry) for f in snapshot.features]
+            )
             measured += 1
             if cache is not None:
                 cache.put(item, rows, problems)
         findings.extend(problems)
+        day, source = item.date, item.path.name
         areas.extend(
             ControlArea(
-                date=item.date,
+                date=day,
                 region=region,
                 holder=_HOLDER_OF[holder],
                 status=_STATUS_OF[status],
                 area_km2=area,
-                source=item.path.name,
+                source=source,
             )
             for region, holder, status, area in rows
         )
@@ -161,15 +169,21 @@ class _LazyRegions:
         self.parsed = regions if isinstance(regions, Regions) else None
         self.path = None if isinstance(regions, Regions) else Path(regions)
         self.key = key
-        if self.parsed is not None:
-            self.content_hash = self.parsed.content_hash
-        else:
+        self.data = b""
+        if self.parsed is None:
             assert self.path is not None
             try:
-                data = self.path.read_bytes()
+                self.data = self.path.read_bytes()
             except OSError as exc:
                 raise InputError(str(self.path), exc.strerror or str(exc)) from exc
-            self.content_hash = regions_hash(data, key=key)
+
+    @property
+    def content_hash(self) -> str:
+        # Hashed only for a cache: a run without one reads the file and hashes it once,
+        # in read_regions.
+        if self.parsed is not None:
+            return self.parsed.content_hash
+        return regions_hash(self.data, key=self.key)
 
     @property
     def regions(self) -> Regions:
@@ -208,7 +222,10 @@ _DIRECT_TILES: Final = 9
 # Key of a piece that fills its tile; keys of other pieces are content hashes.
 _FILLED: Final = b"filled"
 
-_POLYGONAL: Final = (int(shapely.GeometryType.POLYGON), int(shapely.GeometryType.MULTIPOLYGON))
+_POLYGON: Final = int(shapely.GeometryType.POLYGON)
+_MULTIPOLYGON: Final = int(shapely.GeometryType.MULTIPOLYGON)
+_COLLECTION: Final = int(shapely.GeometryType.GEOMETRYCOLLECTION)
+_POLYGONAL: Final = (_POLYGON, _MULTIPOLYGON)
 
 _Tile = tuple[int, int]
 
@@ -287,51 +304,86 @@ class _Engine:
         # Kept from one snapshot to the next only for what the last one used: maps
         # repeat the day before's polygons, rarely older ones.
         self.pieces: dict[bytes, tuple[_Piece, ...]] = {}
+        # The last snapshot's polygons by (key, side), their pieces by tile and side, and
+        # each tile's layers (tile, its pieces' keys, those of the held pieces under the
+        # grey zone) with their areas by region.
+        self.drawn: Counter[tuple[bytes, str]] = Counter()
+        self.tiles: dict[_Tile, dict[str, list[_Piece]]] = defaultdict(
+            lambda: {"RU": [], "UA": [], "": []}
+        )
+        self.counted: dict[_Tile, list[tuple[tuple[Any, ...], str]]] = {}
         self.layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
         self.areas: dict[bytes, tuple[tuple[int, float], ...]] = {}
         self.meet: dict[tuple[bytes, bytes], bool] = {}
         self.sliver: dict[tuple[bytes, bytes], BaseGeometry | None] = {}
 
-    def measure(self, snapshot: Snapshot) -> list[_Row]:
+    def measure(
+        self, snapshot: Snapshot, *, keys: Sequence[bytes | None] | None = None
+    ) -> list[_Row]:
+        """Return the rows of a snapshot; ``keys``, where given, are its polygons' content
+        keys (as SnapshotReader has them), the others are found or hashed here."""
         features = snapshot.features
         geometries = np.asarray([f.geometry for f in features], dtype=object)
-        keys = [_key(wkb) for wkb in shapely.to_wkb(geometries)] if features else []
+        keys = self._keys_of(geometries, keys or [None] * len(geometries))
         pieces = {key: self.pieces[key] for key in keys if key in self.pieces}
         new = [n for n, key in enumerate(keys) if key not in pieces]
         if new:
             for n, cut in zip(new, self._cut(self._planar(geometries[new])), strict=True):
                 pieces[keys[n]] = cut
-        self.pieces = pieces
-        tiles: dict[_Tile, dict[str, list[_Piece]]] = defaultdict(
-            lambda: {"RU": [], "UA": [], "": []}
+        # Only the tiles of polygons drawn anew, or no longer drawn, are looked at again:
+        # the others keep their layers (a map redraws the front and little else).
+        drawn = Counter(
+            (key, str(f.holder) if f.holder is not None else "")
+            for f, key in zip(features, keys, strict=True)
         )
-        for feature, key in zip(features, keys, strict=True):
-            side = str(feature.holder) if feature.holder is not None else ""
+        # A redrawn polygon keeps most of its pieces: only tiles whose pieces changed.
+        change: Counter[tuple[_Tile, str, bytes]] = Counter()
+        added: dict[tuple[_Tile, str, bytes], _Piece] = {}
+        for (key, side), count in (self.drawn - drawn).items():
+            for piece in self.pieces[key]:
+                change[piece.tile, side, piece.key] -= count
+        for (key, side), count in (drawn - self.drawn).items():
             for piece in pieces[key]:
-                tiles[piece.tile][side].append(piece)
-        layers: dict[tuple[Any, ...], tuple[tuple[int, float], ...]] = {}
+                change[piece.tile, side, piece.key] += count
+                added[piece.tile, side, piece.key] = piece
+        dirty: set[_Tile] = set()
+        for (tile, side, key), count in change.items():
+            if count:
+                listed = self.tiles[tile][side]
+                if count > 0:
+                    listed.extend([added[tile, side, key]] * count)
+                for _ in range(-count):
+                    del listed[next(i for i, p in enumerate(listed) if p.key == key)]
+                dirty.add(tile)
+        self.pieces, self.drawn = pieces, drawn
         missing: dict[tuple[Any, ...], tuple[_Tile, list[_Piece], list[_Piece]]] = {}
-        counted: list[tuple[tuple[Any, ...], str]] = []
-        for tile, sides in tiles.items():
+        for tile in dirty:
+            sides = self.tiles[tile]
             held = sides["RU"] + sides["UA"]
-            for side, drawn in sides.items():
-                if not drawn:
+            counted: list[tuple[tuple[Any, ...], str]] = []
+            for side, found in sides.items():
+                if not found:
                     continue
                 # The grey zone is what no side holds: it depends on the held pieces too.
                 under = held if side == "" else []
-                known = (tile, _keys(drawn), _keys(under))
+                known = (tile, _keys(found), _keys(under))
                 counted.append((known, side))
-                areas = self.layers.get(known)
-                if areas is not None:
-                    layers[known] = areas
-                elif known not in missing:
-                    missing[known] = (tile, drawn, under)
-        layers.update(self._measure_layers(missing))
+                if known not in self.layers and known not in missing:
+                    missing[known] = (tile, list(found), under)
+            if counted:
+                self.counted[tile] = counted
+            else:
+                self.counted.pop(tile, None)
+                del self.tiles[tile]
+        self.layers.update(self._measure_layers(missing))
         values: dict[tuple[int, str], float] = defaultdict(float)
-        for known, side in counted:
-            for region, area in layers[known]:
-                values[region, side] += area
-        self.layers = layers
+        # In the order of the tiles, so that a map's rows do not depend on the maps before.
+        for tile in sorted(self.counted):
+            for known, side in self.counted[tile]:
+                for region, area in self.layers[known]:
+                    values[region, side] += area
+        used = {known for counted in self.counted.values() for known, _ in counted}
+        self.layers = {known: areas for known, areas in self.layers.items() if known in used}
         current = {piece.key for found in pieces.values() for piece in found}
         self.areas = {key: areas for key, areas in self.areas.items() if key in current}
         self.meet = {
@@ -348,6 +400,17 @@ class _Engine:
             for side in ("RU", "UA", ""):
                 values[region, side] = sum(values[member, side] for member in members)
         return self._rows(features, values)
+
+    def _keys_of(
+        self, geometries: np.ndarray[Any, Any], given: Sequence[bytes | None]
+    ) -> list[bytes]:
+        """Return the content key of each polygon: the one given, else a hash of its WKB."""
+        keys = [key or b"" for key in given]
+        new = [n for n, key in enumerate(keys) if not key]
+        if new:
+            for n, wkb in zip(new, shapely.to_wkb(geometries[new]), strict=True):
+                keys[n] = _key(wkb)
+        return keys
 
     def _rows(
         self, features: Iterable[ControlFeature], values: dict[tuple[int, str], float]
@@ -392,7 +455,12 @@ class _Engine:
         shapes: list[BaseGeometry | None] = [None] * len(geometries)
         near = np.flatnonzero(~away)
         if len(near):
-            for n, shape in zip(near, _valid(self.plane.project(geometries[near])), strict=True):
+            # Not tested for validity again (about 4 % of measuring the shared maps): they
+            # are valid in lon/lat, and a projection can only make one touch or cross
+            # itself where two of its edges lie within millimetres, which moves no
+            # measurable area. The steps after take such a polygon as they take the pieces
+            # clip_by_rect leaves touching themselves: an overlay that refuses one repairs it.
+            for n, shape in zip(near, self.plane.project(geometries[near]), strict=True):
                 shapes[n] = None if shape.is_empty else shape
         return shapes
 
@@ -409,17 +477,20 @@ class _Engine:
             if shape is not None
             for b in [shape.bounds]
         ]
+        west, south, east, north = self.bounds
         while work:
             level = np.asarray([item[1] for item in work], dtype=object)
             full = (shapely.get_num_coordinates(level) == 5).tolist()
             areas = shapely.area(level).tolist()
-            halves: list[tuple[int, BaseGeometry, int, int, int, int]] = []
-            for (n, piece, i0, i1, j0, j1), four, area in zip(work, full, areas, strict=True):
-                bounds = (i0 * size, j0 * size, (i1 + 1) * size, (j1 + 1) * size)
-                if not _overlap(bounds, self.bounds):
+            # (polygon, piece in this level, tile span) of each clip to make.
+            clips: list[tuple[int, int, int, int, int, int]] = []
+            for k, ((n, piece, i0, i1, j0, j1), four, area) in enumerate(
+                zip(work, full, areas, strict=True)
+            ):
+                x0, y0, x1, y1 = i0 * size, j0 * size, (i1 + 1) * size, (j1 + 1) * size
+                if x0 > east or x1 < west or y0 > north or y1 < south:
                     continue
-                box_area = (bounds[2] - bounds[0]) * (bounds[3] - bounds[1])
-                if four and area >= box_area * (1 - 1e-12):
+                if four and area >= (x1 - x0) * (y1 - y0) * (1 - 1e-12):
                     # The piece is the box: its tiles are filled, nothing to cut.
                     found[n].extend(
                         ((i, j), None)
@@ -439,22 +510,31 @@ class _Engine:
                     else:
                         middle = (j0 + j1) // 2
                         spans = [(i0, i1, j0, middle), (i0, i1, middle + 1, j1)]
-                    for a0, a1, b0, b1 in spans:
-                        half = shapely.clip_by_rect(
-                            piece, a0 * size, b0 * size, (a1 + 1) * size, (b1 + 1) * size
-                        )
-                        halves.append((n, half, a0, a1, b0, b1))
+                    clips.extend((n, k, *span) for span in spans)
             work = []
-            if halves:
-                level = np.asarray([item[1] for item in halves], dtype=object)
-                kinds = shapely.get_type_id(level).tolist()
-                empty = shapely.is_empty(level).tolist()
-                for item, kind, blank in zip(halves, kinds, empty, strict=True):
+            if clips:
+                # All the level's clips in one call: shapely.clip_by_rect takes one
+                # rectangle, the ufunc under it an array of them (its checks cost as
+                # much as a clip).
+                table = np.asarray(clips, dtype=np.int64)
+                halves = shapely.lib.clip_by_rect(
+                    level[table[:, 1]],
+                    table[:, 2] * size,
+                    table[:, 4] * size,
+                    (table[:, 3] + 1) * size,
+                    (table[:, 5] + 1) * size,
+                )
+                kinds = shapely.get_type_id(halves).tolist()
+                empty = shapely.is_empty(halves).tolist()
+                for clip, half, kind, blank in zip(
+                    clips, halves.tolist(), kinds, empty, strict=True
+                ):
                     if blank:
                         continue
-                    kept = item[1] if kind in _POLYGONAL else _polygonal(item[1])
+                    kept = half if kind in _POLYGONAL else _polygonal(half)
                     if kept is not None:
-                        work.append((item[0], kept, *item[2:]))
+                        n, _, a0, a1, b0, b1 = clip
+                        work.append((n, kept, a0, a1, b0, b1))
         # The pieces' keys: their content, hashed.
         shaped = [shape for pieces in found for _, shape in pieces if shape is not None]
         hashes = iter(
@@ -570,9 +650,7 @@ class _Engine:
                 # A clipped piece can touch itself (clip_by_rect does not promise a
                 # valid result); repaired, it cuts as it should.
                 overlaps = shapely.intersection(_repaired(first), _repaired(second))
-            self.sliver.update(
-                zip(unknown, (_polygonal(o) for o in overlaps.tolist()), strict=True)
-            )
+            self.sliver.update(zip(unknown, _polygonals(overlaps), strict=True))
         return {_pair(a, b): self.sliver[_pair(a, b)] for a, b in pairs}
 
     def _meets(self, pairs: list[tuple[_Piece, _Piece]]) -> dict[tuple[bytes, bytes], bool]:
@@ -646,7 +724,9 @@ class _Engine:
                 and self.partitioned[items[owner[k]][0]]
             }
             rest = np.asarray(list(last.values()), dtype=int)
-            cut = np.setdiff1d(crossing, rest)
+            derived = np.zeros(len(shapes), dtype=bool)
+            derived[rest] = True
+            cut = crossing[~derived[crossing]]
             areas[cut] = self.plane.areas_km2(shapely.intersection(every[cut], parts[cut]))
             if len(rest):
                 taken = np.zeros(len(items))
@@ -729,10 +809,6 @@ def _span(low: float, high: float, size: float) -> tuple[int, int]:
     return math.floor(low / size), math.floor(high / size)
 
 
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
-
-
 def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     """Return the polygons of a geometry (as they are when it is polygonal), None if none."""
     if geometry.is_empty:
@@ -743,6 +819,44 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry | None:
     if not polygons:
         return None
     return polygons[0] if len(polygons) == 1 else shapely.MultiPolygon(polygons)
+
+
+def _polygonals(geometries: np.ndarray[Any, Any]) -> list[BaseGeometry | None]:
+    """Return :func:`_polygonal` of each geometry, a few shapely calls for all.
+
+    Overlays of pieces that share edges return collections of slivers, lines and
+    points: hundreds of parts in a map, too many to sort one shapely call each.
+    """
+    out: list[BaseGeometry | None] = [None] * len(geometries)
+    if not len(geometries):
+        return out
+    kinds = shapely.get_type_id(geometries)
+    present = np.flatnonzero(shapely.area(geometries) > 0.0)
+    mixed = present[kinds[present] == _COLLECTION]
+    for n in present[kinds[present] != _COLLECTION].tolist():
+        out[n] = geometries[n]
+    if not len(mixed):
+        return out
+    parts, owner = shapely.get_parts(geometries[mixed], return_index=True)
+    nested = np.isin(shapely.get_type_id(parts), (_MULTIPOLYGON, _COLLECTION))
+    for n in np.unique(owner[nested]).tolist():
+        out[mixed[n]] = _polygonal(geometries[mixed[n]])
+    keep = ~np.isin(owner, owner[nested])
+    keep &= shapely.get_type_id(parts) == _POLYGON
+    keep[keep] = shapely.area(parts[keep]) > 0.0
+    parts, owner = parts[keep], owner[keep]
+    counts = np.bincount(owner, minlength=len(mixed))
+    for n in np.flatnonzero(counts == 1).tolist():
+        out[mixed[n]] = parts[owner == n][0]
+    several = np.flatnonzero(counts > 1)
+    if len(several):
+        chosen = np.isin(owner, several)
+        # Numbered 0, 1, ... in the order of ``several``, as multipolygons wants them.
+        group = np.searchsorted(several, owner[chosen])
+        united = np.asarray(shapely.multipolygons(parts[chosen], indices=group))
+        for n, geometry in zip(several.tolist(), united.tolist(), strict=True):
+            out[mixed[n]] = geometry
+    return out
 
 
 def _valid(geometries: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -770,7 +884,7 @@ def _pair(a: _Piece, b: _Piece) -> tuple[bytes, bytes]:
 
 
 def _keys(pieces: list[_Piece]) -> tuple[bytes, ...]:
-    return tuple(sorted(p.key for p in pieces))
+    return tuple(sorted([p.key for p in pieces]))
 
 
 def _key(wkb: bytes) -> bytes:

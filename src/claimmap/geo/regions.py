@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import shapely
@@ -19,7 +20,12 @@ from shapely.geometry.base import BaseGeometry
 
 from claimmap.errors import ConfigError
 from claimmap.geo.geodesy import geodesic_area_km2
-from claimmap.geo.geojson import clean_polygonal, read_collection, to_geometries
+from claimmap.geo.geojson import (
+    clean_polygonal,
+    read_collection,
+    read_polygon_collection,
+    to_geometries,
+)
 from claimmap.model import Finding
 
 
@@ -76,14 +82,21 @@ def read_regions(path: str | Path, *, key: str = "iso") -> Regions:
     """
     path = Path(path)
     data = path.read_bytes() if path.is_file() else None
-    document = read_collection(path, data)
+    plain = read_polygon_collection(data) if data is not None else None
+    shapes: list[BaseGeometry | None]
+    if plain is not None:
+        features: list[Any] = [{"properties": properties} for properties in plain.properties]
+        shapes = list(plain.polygons)
+    else:
+        features = read_collection(path, data)["features"]
+        # All polygons built at once (one array of coordinates), then judged in file order.
+        shapes = to_geometries(
+            [f.get("geometry") if isinstance(f, dict) else None for f in features]
+        )
     codes: list[str] = []
     countries: list[str] = []
     geometries: list[BaseGeometry] = []
     findings: list[Finding] = []
-    features = document["features"]
-    # All polygons built at once (one array of coordinates), then judged in file order.
-    shapes = to_geometries([f.get("geometry") if isinstance(f, dict) else None for f in features])
     for number, (feature, shape) in enumerate(zip(features, shapes, strict=True), start=1):
         properties = feature.get("properties") or {}
         code = properties.get(key)

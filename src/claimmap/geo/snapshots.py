@@ -26,7 +26,13 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from claimmap.errors import InputError
-from claimmap.geo.geojson import clean_polygonals, read_collection, to_geometries
+from claimmap.geo.geojson import (
+    clean_polygonals,
+    read_bytes,
+    read_collection,
+    read_polygon_collection,
+    to_geometries,
+)
 from claimmap.geo.regions import Regions, locate
 from claimmap.model import ControlStatus, Finding, Holder
 
@@ -185,25 +191,77 @@ def read_snapshot(item: SnapshotFile, *, regions: Regions) -> tuple[Snapshot, li
     country decides whether a side is drawn there, and whether a DeepStateMap
     "Liberated" polygon is held ground or a history overlay).
     """
-    document = read_collection(item.path)
-    if item.format is SnapshotFormat.DEEPSTATE:
-        from claimmap.geo.deepstate import deepstate_features
+    return SnapshotReader(regions=regions).read(item)
 
-        features, findings = deepstate_features(document, path=str(item.path), regions=regions)
-    else:
-        features, findings = _control_features(document, path=str(item.path))
-        features = locate_features(features, regions=regions)
-    return Snapshot(file=item, features=tuple(features)), findings
+
+class SnapshotReader:
+    """Reads snapshots one after another, as :func:`read_snapshot` reads one.
+
+    Maps a few days apart repeat most of their polygons: a polygon of a control
+    file with the same numbers, nested alike, as one of the snapshot read before
+    (and valid there) is that polygon again, the same object, not built into a
+    feature and tested for validity anew.
+    """
+
+    def __init__(self, *, regions: Regions) -> None:
+        self.regions = regions
+        self._known: dict[bytes, BaseGeometry] = {}
+        self._keys: dict[int, tuple[BaseGeometry, bytes]] = {}
+
+    def key_of(self, geometry: BaseGeometry) -> bytes | None:
+        """Return the content key of a polygon of the last snapshot read, valid as read.
+
+        A hash of its numbers and their nesting: the same for the same polygon in any
+        file of the series. None for a polygon repaired or not read here.
+        """
+        known = self._keys.get(id(geometry))
+        return known[1] if known is not None and known[0] is geometry else None
+
+    def read(self, item: SnapshotFile) -> tuple[Snapshot, list[Finding]]:
+        """Parse one snapshot; raise InputError when it is not a FeatureCollection."""
+        path = str(item.path)
+        if item.format is SnapshotFormat.DEEPSTATE:
+            from claimmap.geo.deepstate import deepstate_features
+
+            document = read_collection(item.path)
+            features, findings = deepstate_features(document, path=path, regions=self.regions)
+            self._keys = {}
+            return Snapshot(file=item, features=tuple(features)), findings
+        data = read_bytes(item.path)
+        plain = read_polygon_collection(data)
+        if plain is None:
+            document = read_collection(item.path, data)
+            features, findings, self._known = _control_features(document["features"], path=path)
+        else:
+            features, findings, self._known = _control_features(
+                [{"properties": p} for p in plain.properties],
+                path=path,
+                built=plain.polygons,
+                keys=plain.keys,
+                known=self._known,
+            )
+        self._keys = {id(geometry): (geometry, key) for key, geometry in self._known.items()}
+        features = locate_features(features, regions=self.regions)
+        return Snapshot(file=item, features=tuple(features)), findings
 
 
 _HOLDERS = {"RU": Holder.RU, "UA": Holder.UA, None: None, "": None}
 
 
 def _control_features(
-    document: dict[str, object], *, path: str
-) -> tuple[list[ControlFeature], list[Finding]]:
-    raw = document["features"]
-    assert isinstance(raw, list)
+    raw: list[Any],
+    *,
+    path: str,
+    built: list[BaseGeometry] | None = None,
+    keys: list[bytes] | None = None,
+    known: dict[bytes, BaseGeometry] | None = None,
+) -> tuple[list[ControlFeature], list[Finding], dict[bytes, BaseGeometry]]:
+    """Judge a control file's features.
+
+    ``built`` holds their polygons where already built, ``keys`` their content
+    keys, and ``known`` the valid polygons of the file read before by key. Return
+    the features, the findings and this file's valid polygons by key.
+    """
     # Each feature's own findings, in file order; geometries are built all at once.
     problems: list[list[Finding]] = []
     kept: list[tuple[int, Holder | None, ControlStatus, dict[str, Any]]] = []
@@ -234,15 +292,22 @@ def _control_features(
             # A grey zone is nobody's, whatever holder a file writes beside it.
             holder, status = None, ControlStatus.CONTESTED
         kept.append((number, holder, status, properties))
-        shapes.append(feature.get("geometry"))
-    cleaned = clean_polygonals(
-        to_geometries(shapes), path=path, whats=[f"feature {number}" for number, *_ in kept]
-    )
+        shapes.append(feature.get("geometry") if built is None else built[number - 1])
+    whats = [f"feature {number}" for number, *_ in kept]
+    if built is None:
+        cleaned = clean_polygonals(to_geometries(shapes), path=path, whats=whats)
+    elif keys is None or not known:
+        cleaned = clean_polygonals(shapes, path=path, whats=whats)
+    else:
+        cleaned = _cleaned(shapes, whats, [keys[n - 1] for n, *_ in kept], path=path, known=known)
     features: dict[int, ControlFeature] = {}
+    valid: dict[bytes, BaseGeometry] = {}
     for (number, holder, status, properties), (geometry, found) in zip(kept, cleaned, strict=True):
         problems[number - 1].extend(found)
         if geometry is None:
             continue
+        if keys is not None and not found:
+            valid[keys[number - 1]] = geometry
         country = properties.get("country")
         features[number] = ControlFeature(
             holder=holder,
@@ -251,7 +316,24 @@ def _control_features(
             layer=str(properties.get("layer") or ""),
             country=country if isinstance(country, str) and country else None,
         )
-    return list(features.values()), [f for found in problems for f in found]
+    return list(features.values()), [f for found in problems for f in found], valid
+
+
+def _cleaned(
+    shapes: list[BaseGeometry],
+    whats: list[str],
+    keys: list[bytes],
+    *,
+    path: str,
+    known: dict[bytes, BaseGeometry],
+) -> list[tuple[BaseGeometry | None, list[Finding]]]:
+    """Return :func:`clean_polygonals` of the shapes, taking those known by key as they were."""
+    out: list[tuple[BaseGeometry | None, list[Finding]]] = [(known.get(k), []) for k in keys]
+    fresh = [n for n, (geometry, _) in enumerate(out) if geometry is None]
+    found = clean_polygonals([shapes[n] for n in fresh], path=path, whats=[whats[n] for n in fresh])
+    for n, result in zip(fresh, found, strict=True):
+        out[n] = result
+    return out
 
 
 def locate_features(features: list[ControlFeature], *, regions: Regions) -> list[ControlFeature]:
