@@ -615,7 +615,9 @@ class Attributor:
                         gap = gap[: a - before[-1].end] + gap[b - before[-1].end :]
                 # "DeepState, a Ukrainian group that tracks the front, said": a relative
                 # clause of the description, no new clause
-                if not self.g.clause_break.search(self.g.description_relative.sub(",", gap)):
+                if not self.g.clause_break.search(
+                    "," if self.g.description_relative.match(gap) else gap
+                ):
                     head = _head_of_apposition(
                         before,
                         self.text,

@@ -308,8 +308,9 @@ class FrameFinder:
             return None
         # "70% of each of which is held by Russian forces": the relative clause is the
         # figure's own, not one that speaks of something else
+        relative = self.g.relative_share_object.match(right)
         found = self._predicate(
-            left, left_full, cut, self.g.relative_share_object.sub(" of it", right, 1), joined
+            left, left_full, cut, " of it" + right[relative.end() :] if relative else right, joined
         )
         if found is None and list_end is not None:
             # a list of shares, each of its own place, and one verb after the last

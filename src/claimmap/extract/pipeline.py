@@ -658,7 +658,7 @@ class _ArticleExtractor:
             return (latest[-1][1],)
         # "That leaves Moscow with a net gain of about 1,230 km²": the balance of the
         # figures before, the country's, not the region of the last of them
-        if self.g.net_figure.search(
+        if self.g.net_figure_cue in sent.text and self.g.net_figure.search(
             self.g.trailing_hedges.sub("", sent.text[: fig.start - sent.start])
         ):
             return (

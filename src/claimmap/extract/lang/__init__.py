@@ -301,6 +301,8 @@ class Grammar:
     office_before: re.Pattern[str]
     #: a net figure, the balance of the whole front's gains and losses: "a net gain of"
     net_figure: re.Pattern[str]
+    #: a word every net figure's wording holds, tested before the pattern
+    net_figure_cue: str
     #: a sum over the places named: "which together amounted to", "in all"
     together: re.Pattern[str]
     #: a place named in passing, before it: "the border with", "neighbouring", "towards"

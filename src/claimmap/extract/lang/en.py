@@ -427,6 +427,7 @@ GRAMMAR = Grammar(
         r"[\w\s-]{0,25}?(?:'s\s+)?(?:governor|head|mayor|administration)\b", re.I
     ),
     office_before=re.compile(r"\b(?:governor|head|mayor)\s+of\s+(?:the\s+)?$", re.I),
+    net_figure_cue="net ",
     net_figure=re.compile(r"\bnet\s+(?:gains?|loss(?:es)?|change|advances?)\s+of\s+$", re.I),
     together=re.compile(r"\b(?:together|combined|in\s+all|in\s+total|between\s+them)\b", re.I),
     passing=re.compile(
