@@ -266,10 +266,13 @@ class Attributor:
                 title = after
                 for verb in self.g.speech_cut:
                     title = title.split(verb)[0]
+                # "German Defence Minister Boris Pistorius": the title before the name
+                before_name = re.split(r"[,;—–]", text[max(0, m.start() - 40) : m.start()])[-1]
                 # "X, a Kyiv think tank": an analyst speaks for no side
                 side = (
                     Side.OTHER
                     if self.g.analyst_title.match(title)
+                    or self.g.third_party.search(before_name + m.group("n")[: -len(name)])
                     else self._side_from_office(title, text)
                     or _side_of_words(title, self.pats)
                     or self._side_from_setting(text, m)

@@ -105,6 +105,7 @@ _FIRST_WORDS: dict[str, tuple[str, ...]] = {
     "year": ("in", "for", "during", "the"),
     "weekday": ("on", "late", "last", "since", _WEEKDAY),
     "lastweek": ("last", "a"),
+    "lastyear": ("last",),
     "thisweek": ("this",),
     "yesterday": ("yesterday", "overnight"),
     "daytime": ("during", "over"),
@@ -176,7 +177,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
         rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
-        rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})))",
+        rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})|(?P<eolast>last\s+year)))",
         rf"(?P<eve>on\s+the\s+eve\s+of\s+the\s+{ev}(?:\s+in\s+{mon}\s+{year})?)",
         rf"(?P<ago>(?P<an>\d+|{num}|an?|half\s+a)\s+(?P<au>months?|years?|weeks?|days?)\s+ago)",
         rf"(?P<earlier>(?P<en>\d+|{num})\s+(?P<eu>months|years|weeks|days)\s+(?:earlier|before))",
@@ -185,9 +186,10 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<date>(?:(?P<dm>{mon})\.?\s+(?P<dd>{day})(?:\s*[-–]\s*(?P<dd2>{day}))?|(?P<dd3>{day})(?:\s*[-–]\s*(?P<dd4>{day}))?\s+(?P<dm2>{mon}))(?:,?\s+(?P<dy>{year}))?)",
         rf"(?P<monthyear>(?:in\s+)?(?P<mym>{mon})\s+(?P<myy>{year}))",
         rf"(?P<inmonth>(?:(?:in|for|during)\s+|^)(?P<imm>{mon})(?=\s+(?:was|saw|brought)|\s*[,.;]|\s|$))",
-        rf"(?P<year>(?:in|for|during)\s+(?P<yy>{year})|the\s+(?P<yy2>{year})(?=\s+(?:total|tally|figure|gains)))",
+        rf"(?P<year>(?:in|for|during)\s+(?:the\s+(?:whole|course)\s+of\s+)?(?P<yy>{year})|the\s+(?P<yy2>{year})(?=\s+(?:total|tally|figure|gains)))",
         rf"(?P<weekday>(?:on\s+|late\s+on\s+|last\s+|(?P<wdsince>since\s+))?(?P<wd>{wd}))",
         r"(?P<lastweek>last\s+week|a\s+week\s+ago)",
+        r"(?P<lastyear>last\s+year)",
         r"(?P<thisweek>this\s+week)",
         r"(?P<yesterday>yesterday|overnight)",
         r"(?P<daytime>during\s+the\s+day|over\s+the\s+past\s+day)",
@@ -516,6 +518,8 @@ class TimeResolver:
             start = date(month_ctx[0], month_ctx[1], 1)
             return TimeExpr(s, e, PERIOD, since=start, until=start + timedelta(days=n - 1))
         if g("endof"):
+            if g("eolast"):
+                return TimeExpr(s, e, POINT, until=date(ref.year - 1, 12, 31))
             if g("eoyr"):
                 return TimeExpr(s, e, POINT, until=date(int(g("eoyr")), 12, 31))
             mo = self._month(g("eom"))
@@ -589,6 +593,9 @@ class TimeResolver:
                 start = day if day < ref else day - timedelta(days=7)
                 return TimeExpr(s, e, PERIOD, since=start, until=ref, open_ended=True)
             return TimeExpr(s, e, POINT, until=day)
+        if g("lastyear"):
+            y = ref.year - 1
+            return TimeExpr(s, e, PERIOD, since=date(y, 1, 1), until=date(y, 12, 31))
         if g("lastweek"):
             return TimeExpr(s, e, POINT, until=pub - timedelta(days=7))
         if g("thisweek"):
