@@ -13,6 +13,7 @@ Figures that are not claims (a region's size, rates, shares of gains) get no fra
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -206,26 +207,23 @@ class FrameFinder:
         A relative clause is skipped: in "Around Pokrovsk, which Russian forces have
         been trying to take, counter-attacks had regained" Russia is not the subject.
         """
-        text = self.g.relative_clause.sub(",", text)
-        last = None
-        for m in self.pats.sides.finditer(text):
-            after = text[m.end() : m.end() + 12]
-            # "of Russia's Kursk region" names the place, not the actor
-            before = text[max(0, m.start() - 4) : m.start()]
-            if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
-                continue
-            last = self.pats.side_of[m.group(0).lower()]
-        return last
+        sides = list(self._actor_sides(self.g.relative_clause.sub(",", text)))
+        return sides[-1] if sides else None
 
     def _first_side(self, text: str) -> str | None:
-        """The side named first in ``text``, not as a place ("of Russia's Kursk region")."""
+        """The side named first in ``text`` as an actor."""
+        return next(self._actor_sides(text), None)
+
+    def _actor_sides(self, text: str) -> Iterator[str]:
+        """Yield the sides ``text`` names as actors, in order ("of Russia's Kursk region"
+        names a place).
+        """
         for m in self.pats.sides.finditer(text):
-            before = text[max(0, m.start() - 4) : m.start()]
             after = text[m.end() : m.end() + 12]
+            before = text[max(0, m.start() - 4) : m.start()]
             if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
                 continue
-            return self.pats.side_of[m.group(0).lower()]
-        return None
+            yield self.pats.side_of[m.group(0).lower()]
 
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:
         found = None
