@@ -125,9 +125,42 @@ def test_phrase_cue_finds_its_phrases_as_the_ignorecase_tree_does(name: str) -> 
     """The lower-cased tree over lower-cased text gives the IGNORECASE tree's spans."""
     c = _phrase_cues()[name]
     assert c.folded is not None
+    assert c.firsts is not None
     for text in TEXTS:
         for variant in (text, text.upper(), text.swapcase(), text.replace("s", "ſ")):
-            assert c.spans(variant) == [m.span() for m in c.regex.finditer(variant)]
+            spans = [m.span() for m in c.regex.finditer(variant)]
+            assert c.spans(variant) == spans
+            assert [m.span() for m in c.matches(variant)] == spans
+            assert c.search(variant) == (spans[0] if spans else None)
+
+
+_PHRASE_WORDS = ["kursk", "region", "the", "oblast", "people's", "pro", "st", "1st", "a"]
+_GLUE = [" ", "  ", "-", "'", ".", ",", "", "\n", "é", "9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_PHRASE_WORDS), min_size=1, max_size=3).map(" ".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.data(),
+)
+def test_phrase_cue_asked_only_at_first_words_finds_what_its_tree_does(
+    phrases: list[str], data: st.DataObject
+) -> None:
+    """A match starts at a word that opens a phrase: asking only there loses none."""
+    c = phrase_cue(phrases)
+    assert c.firsts is not None
+    # the phrases themselves and loose words, glued or spaced
+    piece = st.sampled_from([*phrases, *_PHRASE_WORDS])
+    pieces = data.draw(st.lists(st.tuples(piece, st.sampled_from(_GLUE)), max_size=10))
+    text = "".join(word + glue for word, glue in pieces)
+    for variant in (text, text.title()):
+        spans = [m.span() for m in c.regex.finditer(variant)]
+        assert c.spans(variant) == spans
+        assert c.search(variant) == (spans[0] if spans else None)
 
 
 def test_phrase_cue_keeps_the_ignorecase_tree_for_phrases_that_differ_in_case() -> None:
@@ -151,6 +184,21 @@ def test_figure_twin_finds_the_figures_of_the_ignorecase_regex() -> None:
     for text in TEXTS:
         for variant in (text, text.upper(), text.replace("s", "ſ")):
             assert found(c.matches(variant)) == found(list(c.regex.finditer(variant)))
+
+
+def test_a_sentence_passed_by_as_figureless_has_no_figure_match() -> None:
+    """The figure regex is skipped only where it would find nothing; most sentences."""
+    pats = numbers._patterns(LEX)
+    skipped = 0
+    for text in TEXTS:
+        for variant in (text, text.upper(), text.replace("s", "ſ")):
+            if not numbers._may_hold_figure(variant, pats):
+                skipped += 1
+                assert list(pats.figure.finditer(variant)) == [], variant
+    assert skipped > len(TEXTS) // 4
+    # a spelled-out figure is seen by its last word
+    assert numbers._may_hold_figure("Russia holds a third of it", pats)
+    assert numbers._may_hold_figure("nearly a thousand square kilometres", pats)
 
 
 @pytest.mark.parametrize(

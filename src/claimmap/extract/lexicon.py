@@ -319,19 +319,52 @@ class Cue:
     tried at every position. Where the pattern allows (:func:`_fold_twin`) and the
     text allows (:func:`fold_case`), a cue matches its twin over the lower-cased
     text: the same spans. Otherwise it runs the pattern itself.
+
+    A cue of phrases that all begin with a word (:func:`phrase_cue`) knows those
+    first words (``firsts``): a match can only start at a word of the text that is
+    one of them, so the twin is asked only there, and not at all in a text that has
+    none (most sentences name no place, speaker or speaking verb).
     """
 
     regex: re.Pattern[str]
     folded: re.Pattern[str] | None
+    #: the lower-cased first words (``\w+``) every match begins with, if known
+    firsts: frozenset[str] | None = None
+
+    def _folded_matches(
+        self, low: str, folded: re.Pattern[str], first: bool
+    ) -> list[re.Match[str]]:
+        firsts = self.firsts
+        if firsts is None:
+            if first:
+                m = folded.search(low)
+                return [] if m is None else [m]
+            return list(folded.finditer(low))
+        words = words_of(low)
+        if firsts.isdisjoint(words[1]):
+            return []
+        out: list[re.Match[str]] = []
+        end = 0
+        # as finditer: leftmost first, no overlaps
+        for pos, word in words[0]:
+            if pos < end or word not in firsts:
+                continue
+            m = folded.match(low, pos)
+            if m is not None:
+                if first:
+                    return [m]
+                out.append(m)
+                end = m.end()
+        return out
 
     def search(self, text: str) -> tuple[int, int] | None:
         """Return the span of the first match in ``text``, or None."""
         low = fold_case(text) if self.folded is not None else None
         if low is None or self.folded is None:
             m = self.regex.search(text)
-        else:
-            m = self.folded.search(low)
-        return None if m is None else m.span()
+            return None if m is None else m.span()
+        found = self._folded_matches(low, self.folded, True)
+        return found[0].span() if found else None
 
     def matches(self, text: str) -> list[re.Match[str]]:
         """Return the matches in ``text`` (as ``finditer``), perhaps over its lower-cased copy.
@@ -342,14 +375,25 @@ class Cue:
         low = fold_case(text) if self.folded is not None else None
         if low is None or self.folded is None:
             return list(self.regex.finditer(text))
-        return list(self.folded.finditer(low))
+        return self._folded_matches(low, self.folded, False)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Return the spans of all matches in ``text`` (as ``finditer``)."""
         low = fold_case(text) if self.folded is not None else None
         if low is None or self.folded is None:
             return [m.span() for m in self.regex.finditer(text)]
-        return [m.span() for m in self.folded.finditer(low)]
+        return [m.span() for m in self._folded_matches(low, self.folded, False)]
+
+
+_WORD = re.compile(r"\w+")
+
+
+# Every phrase cue of a sentence reads the same words: kept for the sentences at hand.
+@lru_cache(maxsize=1024)
+def words_of(low: str) -> tuple[list[tuple[int, str]], frozenset[str]]:
+    r"""Return the words (``\w+``) of a lower-cased text with their offsets, and as a set."""
+    found = [(m.start(), m.group()) for m in _WORD.finditer(low)]
+    return found, frozenset(w for _, w in found)
 
 
 @lru_cache(maxsize=256)
@@ -409,7 +453,18 @@ def phrase_cue(phrases: Iterable[str]) -> Cue:
     regex = re.compile(phrase_pattern(listed), re.IGNORECASE)
     if not _folds_alike(listed):
         return Cue(regex, None)
-    return Cue(regex, re.compile(phrase_pattern([p.lower() for p in listed])))
+    lowered = [" ".join(p.lower().split()) for p in listed]
+    # phrase_pattern puts a word boundary before every phrase that opens with a letter
+    # or digit, so such a match starts where a word of the text does, and that word is
+    # the phrase's first (a word ends where the phrase's first word does: at a space,
+    # a sign or the phrase's end, which is followed by no letter or digit)
+    firsts = [_WORD.match(p) for p in lowered]
+    known = all(p[0].isalnum() and f is not None for p, f in zip(lowered, firsts, strict=True))
+    return Cue(
+        regex,
+        re.compile(phrase_pattern(lowered)),
+        frozenset(f.group() for f in firsts if f is not None) if known else None,
+    )
 
 
 def _compile(path: str, where: str, patterns: Sequence[str]) -> re.Pattern[str]:

@@ -16,7 +16,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimmap.extract.lang import Grammar
-from claimmap.extract.lexicon import Cue, Lexicon, _fold_twin, _folds_alike, phrase_pattern
+from claimmap.extract.lexicon import (
+    Cue,
+    Lexicon,
+    _fold_twin,
+    _folds_alike,
+    fold_case,
+    phrase_pattern,
+    words_of,
+)
 from claimmap.model import Measure, Qualifier
 
 KM2_PER_MI2 = 2.589988110336
@@ -55,6 +63,9 @@ class _Patterns:
     figure: re.Pattern[str]
     #: ``figure`` with its twin for lower-cased text (matched text lower-cased)
     figure_cue: Cue
+    #: a figure is written in digits or holds one of these (lower-cased) words: the
+    #: last word of each number word, multiplier and fraction ("third" of "a third")
+    figure_words: frozenset[str]
     hedge_before: re.Pattern[str]
     hedge_after: re.Pattern[str]
     hedge_kinds: dict[str, Qualifier]
@@ -184,6 +195,11 @@ def _patterns(lex: Lexicon) -> _Patterns:
     return _Patterns(
         figure=figure,
         figure_cue=Cue(figure, None if twin is None else re.compile(twin)),
+        figure_words=frozenset(
+            words_[-1]
+            for phrase in [*n.words, *n.multipliers, *n.fractions]
+            if (words_ := _WORD.findall(phrase.lower()))
+        ),
         hedge_before=hedge_before,
         hedge_after=hedge_after,
         hedge_kinds=hedge_kinds,
@@ -202,11 +218,15 @@ def _patterns(lex: Lexicon) -> _Patterns:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 
 
 def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
     """Return the figures of a sentence ``text`` that starts at ``offset``."""
     pats = _patterns(lex)
+    if not _may_hold_figure(text, pats):
+        return []
     figures: list[Figure] = []
     # matched over lower-cased text where it can be: the groups are read case-insensitively
     for m in pats.figure_cue.matches(text):
@@ -214,6 +234,20 @@ def find_figures(text: str, offset: int, lex: Lexicon) -> list[Figure]:
         if fig is not None:
             figures.append(fig)
     return _mark_conversions(figures, text, offset, g=lex.grammar)
+
+
+def _may_hold_figure(text: str, pats: _Patterns) -> bool:
+    """Whether the figure regex can match in ``text``: false for most sentences.
+
+    A figure is written in digits or holds a number's, multiplier's or fraction's
+    last word; a text with neither is passed by without running the regex.
+    """
+    low = fold_case(text)
+    return (
+        low is None
+        or _DIGIT.search(text) is not None
+        or not pats.figure_words.isdisjoint(words_of(low)[1])
+    )
 
 
 def _figure_from_match(
