@@ -2005,3 +2005,28 @@ def test_no_as_an_answer_ends_its_sentence_but_not_before_a_number() -> None:
         "95% of the region."
     ]
     assert split_sentences(text)[-1].text == "Brigade No. 5 fought there."
+
+
+def test_an_article_is_read_afresh_whatever_was_read_before() -> None:
+    """The lower-cased sentences kept while reading an article are dropped at the next.
+
+    Reading the same article twice finds nothing left from the first reading: as
+    many cache hits the second time as the first, so a benchmark that repeats its
+    texts times the reading, not the cache.
+    """
+    from claimmap.extract.lexicon import fold_case, words_of
+
+    text = (
+        "Russian forces have captured 326 square kilometres in the Donetsk region this "
+        "month, the Defence Ministry said on Friday. Kyiv disputes the figure."
+    )
+
+    def read() -> tuple[object, object]:
+        claims = extract_claims(text, date(2025, 3, 14))
+        assert [c.value for c in claims] == [326.0]
+        return fold_case.cache_info(), words_of.cache_info()
+
+    first, second = read(), read()
+    # the same hits, misses and size: nothing of the first reading was left
+    assert first == second
+    assert first[0].hits > 0  # within the article, each sentence is lowered once

@@ -340,13 +340,12 @@ class Cue:
                 m = folded.search(low)
                 return [] if m is None else [m]
             return list(folded.finditer(low))
-        words = words_of(low)
-        if firsts.isdisjoint(words[1]):
+        if firsts.isdisjoint(words_of(low)):
             return []
         out: list[re.Match[str]] = []
         end = 0
         # as finditer: leftmost first, no overlaps
-        for pos, word in words[0]:
+        for pos, word in word_starts(low):
             if pos < end or word not in firsts:
                 continue
             m = folded.match(low, pos)
@@ -390,10 +389,27 @@ _WORD = re.compile(r"\w+")
 
 # Every phrase cue of a sentence reads the same words: kept for the sentences at hand.
 @lru_cache(maxsize=1024)
-def words_of(low: str) -> tuple[list[tuple[int, str]], frozenset[str]]:
-    r"""Return the words (``\w+``) of a lower-cased text with their offsets, and as a set."""
-    found = [(m.start(), m.group()) for m in _WORD.finditer(low)]
-    return found, frozenset(w for _, w in found)
+def words_of(low: str) -> frozenset[str]:
+    r"""Return the words (``\w+``) of a lower-cased text."""
+    return frozenset(_WORD.findall(low))
+
+
+@lru_cache(maxsize=1024)
+def word_starts(low: str) -> list[tuple[int, str]]:
+    r"""Return the words (``\w+``) of a lower-cased text with their offsets."""
+    return [(m.start(), m.group()) for m in _WORD.finditer(low)]
+
+
+def forget_texts() -> None:
+    """Drop the lower-cased texts and words kept for the sentences at hand.
+
+    Called once per article, so an article is never read faster for having been read
+    before (a benchmark that extracts the same texts again would otherwise time the
+    cache), and the memory held is one article's.
+    """
+    fold_case.cache_clear()
+    words_of.cache_clear()
+    word_starts.cache_clear()
 
 
 @lru_cache(maxsize=256)

@@ -246,7 +246,7 @@ def _may_hold_figure(text: str, pats: _Patterns) -> bool:
     return (
         low is None
         or _DIGIT.search(text) is not None
-        or not pats.figure_words.isdisjoint(words_of(low)[1])
+        or not pats.figure_words.isdisjoint(words_of(low))
     )
 
 

@@ -32,7 +32,7 @@ from claimmap.extract.dates import (
 )
 from claimmap.extract.frames import Frame, FrameFinder
 from claimmap.extract.lang import available_languages
-from claimmap.extract.lexicon import Lexicon, cue, load_lexicon, phrase_pattern
+from claimmap.extract.lexicon import Lexicon, cue, forget_texts, load_lexicon, phrase_pattern
 from claimmap.extract.numbers import (
     BARE,
     FRACTION,
@@ -1114,6 +1114,7 @@ def extract_claims(
 ) -> list[Claim]:
     """Return the territorial-control claims of one article's text."""
     lex = load_lexicon(language, lexicons)
+    forget_texts()
     # Case-insensitive matching folds a few letters onto ASCII ones ("ſ" on "s", "ı" on
     # "i", the Kelvin sign on "K") that str.lower() leaves alone; the stages look
     # matched words up by their lower case, so they read a copy with those letters
