@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -2021,7 +2022,7 @@ def test_an_article_is_read_afresh_whatever_was_read_before() -> None:
         "month, the Defence Ministry said on Friday. Kyiv disputes the figure."
     )
 
-    def read() -> tuple[object, object]:
+    def read() -> tuple[Any, Any]:
         claims = extract_claims(text, date(2025, 3, 14))
         assert [c.value for c in claims] == [326.0]
         return fold_case.cache_info(), words_of.cache_info()
