@@ -1941,6 +1941,30 @@ RULES = [
         ],
         id="compared-with-a-share-at-the-end-of-last-year",
     ),
+    pytest.param(
+        '"Since 1 September our forces have liberated about 2,300 square kilometres in the '
+        'Kharkiv region," Major General Pavlo Kotenko, a deputy chief of the General '
+        "Staff's operations directorate, told a briefing in Kyiv on Friday.",
+        date(2022, 9, 17),
+        [("UA", "UA", "gained", "UA-63", "area_km2", 2300, "about", "2022-09-16", "2022-09-01")],
+        id="an-apposition-between-the-name-and-a-briefing-in-the-capital",
+    ),
+    pytest.param(
+        "Russia has seized some 340 square kilometres of the Donetsk region since the "
+        "start of the year, according to its General Staff, which briefed reporters on "
+        "Thursday.",
+        date(2024, 3, 9),
+        [("RU", "RU", "gained", "UA-14", "area_km2", 340, "about", "2024-03-07", "2024-01-01")],
+        id="according-to-its-general-staff-is-the-subject-country-s",
+    ),
+    pytest.param(
+        "Oleh Hladkyi, head of the Kharkiv Regional Military Administration, said on "
+        "Monday that the enemy had occupied nine of our villages since March, most of them "
+        "near Kupiansk and along the border with Russia.",
+        date(2025, 6, 17),
+        [("UA", "RU", "gained", "UA-63", "settlements", 9, "exact", "2025-06-16", "2025-03-01")],
+        id="our-villages-from-a-regional-head-are-his-region-s",
+    ),
 ]
 
 

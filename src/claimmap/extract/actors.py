@@ -216,6 +216,15 @@ class Attributor:
                 whose = self.resolve(_Mention(0, 0, None, anaphor=owner.group("p").lower()))
                 if whose is not None and whose.side in {Side.RU, Side.UA}:
                     side = whose.side
+                elif whose is None and owner.group("p").lower() in self.g.body_pronouns:
+                    # "Ukraine has won back ..., according to its General Staff": the one
+                    # side the sentence names before it, its subject
+                    named = {
+                        side_
+                        for w in self.pats.side_words.finditer(text, 0, m.start())
+                        if (side_ := _side_of_words(w.group(0), self.pats)) is not None
+                    }
+                    side = named.pop() if len(named) == 1 else None
             if side is None and self.g.local_authority.search(phrase):
                 # "according to regional officials": those of the region the sentence
                 # names, else of the place the text opens with
@@ -291,7 +300,9 @@ class Attributor:
                         ),
                         None,
                     )
-                if side is None and (where := self.g.setting_after.match(after)):
+                if side is None and (
+                    where := self.g.setting_after.match(text[m.end() : m.end() + 240])
+                ):
                     # "Oleksiy Hromov told a briefing in Kyiv": the capital names the side
                     side = _side_of_words(where.group("c"), self.pats)
                 speaker = Speaker(name=name, side=side or Side.OTHER, kind=PERSON)

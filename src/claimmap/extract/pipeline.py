@@ -492,6 +492,12 @@ class _ArticleExtractor:
     ) -> list[Claim]:
         side = speaker.side if speaker is not None else Side.MEDIA
         regions = frame.regions or self._context_regions(sent, fig, frame, speaker)
+        if regions in {(), ("UA",), ("RU",)} and (
+            office := self._office_region(fig, own=self.g.own_places)
+        ):
+            # "six of our villages, most of them near Kamianske", said by the head of the
+            # Zaporizhzhia region's administration: villages of the region he governs
+            regions = (office,)
         regions = tuple(self._refine_country(r) for r in regions)
         holder = frame.holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
@@ -558,6 +564,24 @@ class _ArticleExtractor:
             for region in regions
         ]
 
+    def _office_region(self, fig: Figure, *, own: re.Pattern[str] | None) -> str | None:
+        """The region of the last office the text names before a figure, if any.
+
+        With ``own``, only where ``own`` is in the figure or right after it ("six of our
+        villages"). The regions are those the text names, not through a town only.
+        """
+        if own is not None and not own.search(self.text[fig.start : fig.end + 30]):
+            return None
+        before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
+        before = [(p, c) for p, c in before if c in self.named_regions] or before
+        office = [
+            code
+            for pos, code in before
+            if self.g.office_after.match(self.text[pos : pos + 40])
+            or self.g.office_before.search(self.text[max(0, pos - 30) : pos])
+        ]
+        return office[-1] if office else None
+
     def _context_regions(
         self, sent: Sentence, fig: Figure, frame: Frame, speaker: Speaker | None
     ) -> tuple[str, ...]:
@@ -598,14 +622,9 @@ class _ArticleExtractor:
             before = [(p, c) for p, c in before if c in self.named_regions] or before
             if self.g.possessive_region.search(anaphor.group(0)):
                 # "The Donetsk region's governor ... 45% of his region": the office's region
-                office = [
-                    code
-                    for pos, code in before
-                    if self.g.office_after.match(self.text[pos : pos + 40])
-                    or self.g.office_before.search(self.text[max(0, pos - 30) : pos])
-                ]
+                office = self._office_region(fig, own=None)
                 if office:
-                    return (office[-1],)
+                    return (office,)
             # a neighbour named in passing ("near the border with the Kharkiv region")
             # is not what "the region" points back to
             salient = []

@@ -358,6 +358,8 @@ class Grammar:
     region_anaphor_later: re.Pattern[str]
     #: "his region": the region of the speaker's office
     possessive_region: re.Pattern[str]
+    #: "six of our villages" after a figure: the places of the speaker's office, if any
+    own_places: re.Pattern[str]
     #: "front" in a sentence: the whole country
     front: re.Pattern[str]
     #: "peak" before a figure: a share of a peak keeps its date

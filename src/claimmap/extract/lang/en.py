@@ -251,7 +251,8 @@ GRAMMAR = Grammar(
     description_relative=re.compile(r"^\s*(?:that|which|who)\s+[^,;:.\"“”]{1,80},\s*$"),
     heads_title=re.compile(r"^\s+(?:heads|leads|commands|runs)\s+"),
     setting_after=re.compile(
-        r"^\s+(?:told|said\s+at|speaking\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+        # (an apposition may come between: "Oleksii Hromov, deputy chief of ..., told")
+        r"^(?:\s*,[^\"“”;:.,]{1,160},)?\s+(?:told|said\s+at|speaking\s+at)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:briefing|news\s+conference|press\s+conference)\s+in\s+(?P<c>[A-Z][\w'-]+)"
     ),
     not_a_name=re.compile(r"(?:On|In|By|Since|Until|At|From|Last|This|Early|Late)\s"),
@@ -521,6 +522,9 @@ GRAMMAR = Grammar(
     region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
     possessive_region=re.compile(r"\b(?:his|her|their|our|my)\s+region", re.I),
+    own_places=re.compile(
+        r"\b(?:of\s+)?(?:our|my)\s+(?:villages|settlements|towns|communities)\b", re.I
+    ),
     front=re.compile(r"\bfront\b", re.I),
     peak=re.compile(r"\bpeak", re.I),
     of_a_share=re.compile(r"^\W*of the [\d.]+%"),
