@@ -1965,6 +1965,21 @@ RULES = [
         [("UA", "RU", "gained", "UA-63", "settlements", 9, "exact", "2025-06-16", "2025-03-01")],
         id="our-villages-from-a-regional-head-are-his-region-s",
     ),
+    pytest.param(
+        "Together with Urozhaine, Ukrainian troops have retaken eleven villages in the "
+        "south since June 4, the General Staff in Kyiv said on Friday.",
+        date(2023, 8, 19),
+        [("UA", "UA", "gained", "UA", "settlements", 11, "exact", "2023-08-18", "2023-06-04")],
+        id="villages-in-the-south-with-a-town-are-the-country-s",
+    ),
+    pytest.param(
+        "Yurii Sobolevskyi, first deputy head of the Kherson regional council, said on "
+        "Tuesday that eight villages in the north of the region had been liberated since "
+        "Saturday.",
+        date(2024, 5, 20),
+        [("UA", "UA", "gained", "UA-65", "settlements", 8, "exact", "2024-05-14", "2024-05-11")],
+        id="villages-in-the-north-of-the-region-are-the-region-s",
+    ),
 ]
 
 

@@ -398,6 +398,12 @@ class FrameFinder:
             # "the Zaporizhzhia and Kherson regions, roughly three-quarters of each of
             # which": the places the relative points back to
             regions = self._last_places(left_full)
+        if not regions and self.g.compass_place.match(right):
+            # "Together with Robotyne, Ukrainian forces have freed nine villages in the
+            # south": a front across regions, the country's; the town is one of them
+            regions = tuple(
+                dict.fromkeys(self.lex.region_country.get(c, c) for c in self.regions(left))
+            ) or ("UA",)
         if not regions and not self.g.anaphoric_object.match(right):
             # "... of his region" points back past a place named before the figure
             regions = self.regions(left)

@@ -160,6 +160,8 @@ class Grammar:
     share_list: re.Pattern[str]
     #: an object after a figure that points back: "of it", "of his region"
     anaphoric_object: re.Pattern[str]
+    #: a point of the compass as the place after a figure: "nine villages in the south"
+    compass_place: re.Pattern[str]
     #: a relative clause set off by commas, skipped when looking for a subject
     relative_clause: re.Pattern[str]
     #: the text inside a figure that makes it a part: "502 of the ... villages"

@@ -209,6 +209,13 @@ GRAMMAR = Grammar(
     ),
     # "37% of the largest area Russia ever held, and half of what it seized"
     share_list=re.compile(r"\s*of\b[^;—–]*?(?:,\s*|\s+)(?:and|or)\s+"),
+    compass_place=re.compile(
+        r"\W*(?:(?:in|across)\s+the\s+(?:north|south|east|west|north-?east|south-?east"
+        # ("in the north of the region" is inside one)
+        r"|north-?west|south-?west)|on\s+the\s+(?:northern|southern|eastern|western)\s+front)"
+        r"\b(?!\s+of\b)",
+        re.I,
+    ),
     anaphoric_object=re.compile(
         r"\W*(?:of\s+)?(?:it|that region|this region|the region|his region|her region"
         r"|their region)\b",
