@@ -1980,6 +1980,33 @@ RULES = [
         [("UA", "UA", "gained", "UA-65", "settlements", 8, "exact", "2024-05-14", "2024-05-11")],
         id="villages-in-the-north-of-the-region-are-the-region-s",
     ),
+    pytest.param(
+        "BERLIN — Russia has gained less than 1% of Ukraine's territory over the past "
+        "year, Czech Foreign Minister Jan Lipavský said on Thursday.",
+        date(2025, 4, 11),
+        [
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA",
+                "share_of_region",
+                0.01,
+                "less_than",
+                "2025-04-10",
+                "2024-04-10",
+            )
+        ],
+        id="a-name-with-letters-beyond-ascii-after-a-third-country-s-title",
+    ),
+    pytest.param(
+        "Yevgeny Balitsky, the Moscow-installed governor of the Zaporizhzhia region, said "
+        "on Friday that Russian forces controlled about 73% of the region and would hold "
+        "it.",
+        date(2025, 3, 22),
+        [("RU", "RU", "holds", "UA-23", "share_of_region", 0.73, "about", "2025-03-21", None)],
+        id="a-modal-after-the-figure-in-an-attributed-statement-is-the-speaker-s",
+    ),
 ]
 
 

@@ -175,7 +175,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         # on 17 October
         rf"(?P<sincebegan>since\s+(?:(?:(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}(?:\s+there|\s+(?:on|in|near|around|against)\s+(?:the\s+)?[\w-]+)?|it|they)\s+(?:began|started|was\s+launched)|(?:it|they)\s+(?:began|started|launched)\s+(?:its|their)\s+(?:[\w-]+\s+){{0,2}}?{_OPERATION}|the\s+(?:start|beginning|launch)\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,3}}?{_OPERATION}|(?:it|they|we|troops|forces|(?:the|our|its|their)\s+[\w-]+)\s+(?:crossed|entered|landed|launched|arrived\s+in|reached)(?:\s+[\w'-]+){{0,4}}?)\s+(?:on\s+|in\s+)?(?:(?P<sbm>{mon})\s+(?P<sbd>{day})|(?P<sbd2>{day})\s+(?P<sbm2>{mon})|(?P<sbwd>{wd}))(?:,?\s+(?P<sby>{year}))?)",
         rf"(?P<since>since\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?:(?P<sm>{mon})\s+(?P<sd>{day})|(?P<sd2>{day})\s+(?P<sm2>{mon})|(?P<sm3>{mon}))(?:,?\s+(?P<sy>{year}))?)",
-        rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|week|month|day))",
+        rf"(?P<past>(?:over|in|during)\s+the\s+(?:past|previous|last)\s+(?:(?P<pn>\d+|{num})\s+)?(?P<pu>hours|days|weeks|months|years|week|month|day|year))",
         rf"(?P<firstdays>(?:in\s+)?the\s+first\s+(?P<fdn>\d+|{num})\s+days\s+of\s+the\s+month)",
         rf"(?P<endof>(?:at|by|to)\s+the\s+end\s+of\s+(?:(?P<eom>{mon})(?:\s+(?P<eoy>{year}))?|(?P<eoyr>{year})|(?P<eolast>last\s+year)))",
         rf"(?P<eve>on\s+the\s+eve\s+of\s+the\s+{ev}(?:\s+in\s+{mon}\s+{year})?)",
@@ -508,6 +508,8 @@ class TimeResolver:
                 start = ref - timedelta(days=n)
             elif unit == "week":
                 start = ref - timedelta(days=7 * n)
+            elif unit == "year":
+                start = minus_months(ref, 12 * n)
             else:
                 start = minus_months(ref, n)
             return TimeExpr(s, e, PERIOD, since=start, until=ref)

@@ -341,9 +341,12 @@ class _ArticleExtractor:
             return quote_speaker.get(sent.index), True
         if self.g.same_source.match(sent.text):
             return self.last_claimant, False
-        if self.media.search(sent.text):
-            return None, False
         before = [a for a in atts if a.pos < fig.start]
+        media = self.media.search(sent.text)
+        # ("X said Russia still controlled more than 70% and would hold the left bank":
+        # a modal after the figure in a statement attributed before it is the speaker's)
+        if media is not None and not (before and sent.start + media[0] >= fig.end):
+            return None, False
         # "..., and Ukraine's government estimates that some ...": a verb after the figure
         # that opens its own reported clause speaks for that clause only
         after = [

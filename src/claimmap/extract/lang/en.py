@@ -282,8 +282,10 @@ GRAMMAR = Grammar(
     # the first name written out, not as (?:Name\s+){1,2}: a pattern that begins with
     # [A-Z] lets re skip ahead to the next capital (the same matches, about twice as fast)
     capitalised_name=re.compile(
-        r"(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)?"
-        r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+        # (a name's letters after the first two may be any: "Radosław Sikorski")
+        r"(?P<n>[A-Z][a-z][^\W\d_]*(?:-[A-Z][a-z][^\W\d_]*)?\s+"
+        r"(?:[A-Z][a-z][^\W\d_]*(?:-[A-Z][a-z][^\W\d_]*)?\s+)?"
+        r"[A-Z][a-z][^\W\d_]*(?:-[A-Z][a-z][^\W\d_]*)?)"
         r"(?=\s*,|\s+(?:said|told|wrote|says|claimed|reported|added|announced|noted|replied"
         r"|heads|leads|commands|runs)\b)"
     ),
