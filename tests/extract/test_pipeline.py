@@ -2007,6 +2007,52 @@ RULES = [
         [("RU", "RU", "holds", "UA-23", "share_of_region", 0.73, "about", "2025-03-21", None)],
         id="a-modal-after-the-figure-in-an-attributed-statement-is-the-speaker-s",
     ),
+    pytest.param(
+        "\"In the whole of 2024, Russia managed to occupy less than 1% of Ukraine's "
+        'territory," Andriy Kovalenko, a Ukrainian security official, wrote on 3 January.',
+        date(2025, 1, 8),
+        [
+            (
+                "UA",
+                "RU",
+                "gained",
+                "UA",
+                "share_of_region",
+                0.01,
+                "less_than",
+                "2024-12-31",
+                "2024-01-01",
+            )
+        ],
+        id="managed-to-occupy-in-a-year-is-a-gain",
+    ),
+    pytest.param(
+        "DeepState, a Ukrainian mapping project, gives a lower figure for Russian advances "
+        "in October: 412 square kilometres.",
+        date(2025, 11, 3),
+        [("other", "RU", "gained", "UA", "area_km2", 412, "exact", "2025-10-31", "2025-10-01")],
+        id="a-figure-for-advances-after-a-colon-is-a-gain",
+    ),
+    pytest.param(
+        "Over the past week we added almost six square kilometres near Robotyne, Ukraine's "
+        "General Staff said on Monday.",
+        date(2023, 9, 5),
+        [("UA", "UA", "gained", "UA-23", "area_km2", 6, "almost", "2023-09-04", "2023-08-28")],
+        id="added-before-a-figure-is-a-gain-not-a-speaking-verb",
+    ),
+    pytest.param(
+        "Oleksandr Shtupun, spokesman for Ukraine's Tavria group of forces, spoke to a "
+        "Kyiv radio station in an interview published on Friday.\n\nHow much ground have "
+        "your troops taken back around Avdiivka?\nSince the start of October we have "
+        "liberated about 20 square kilometres. In the past week we added nearly three "
+        "square kilometres, mostly north of the town near Stepove.",
+        date(2023, 11, 10),
+        [
+            ("UA", "UA", "gained", "UA-14", "area_km2", 20, "about", "2023-11-10", "2023-10-01"),
+            ("UA", "UA", "gained", "UA-14", "area_km2", 3, "almost", "2023-11-10", "2023-11-03"),
+        ],
+        id="an-answer-s-second-sentence-is-about-the-place-asked-about",
+    ),
 ]
 
 

@@ -524,6 +524,9 @@ class FrameFinder:
             ):
                 side = "occupier"
             return verb_class, side
+        if (gains := self.g.gain_total.search(left)) is not None:
+            # "a lower figure for Russian advances in October: 412 km²": the gains' side
+            return GAIN, self._subject(left[: gains.start()][-40:])
         if joined:
             return None
         passive = self._passive(right)

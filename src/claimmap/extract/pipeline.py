@@ -118,6 +118,8 @@ class _ArticleExtractor:
         #: the last question's frame, for one that points back to it ("is that?")
         last_question: Frame | None = None
         last_unit: str | None = None
+        #: the paragraph of the last answer and the regions its question asked about
+        answer_regions: tuple[int, tuple[str, ...]] = (-1, ())
         for sent in sentences:
             atts = attributions[sent.index]
             for att in atts:
@@ -224,6 +226,22 @@ class _ArticleExtractor:
                     # "Since the start of the year, our forces have liberated three
                     # villages": the answer is about the place the question is about
                     frame = replace(frame, regions=question_frame.regions)
+                if (
+                    frame is not None
+                    and question_frame is None
+                    and answer_regions[0] == sent.paragraph
+                    and (
+                        not frame.regions
+                        # "we added almost four square kilometres, mostly south of the
+                        # city": where parts of it lie, in the region asked about
+                        or (
+                            frame.regions in {("UA",), ("RU",)}
+                            and self.g.part_place.search(sent.text) is not None
+                        )
+                    )
+                ):
+                    # a later sentence of the same answer
+                    frame = replace(frame, regions=answer_regions[1])
                 if frame is None:
                     continue
                 prev = (fig, frame)
@@ -259,6 +277,9 @@ class _ArticleExtractor:
                     )
             prev_claimant[sent.paragraph] = claimant_here or prev_claimant.get(sent.paragraph)
             if figures and not sent.text.rstrip().endswith("?"):
+                if question_frame is not None and question_frame.regions:
+                    # the rest of the answer's paragraph is about the same place
+                    answer_regions = (sent.paragraph, question_frame.regions)
                 question_frame = None
         return _deduplicate(candidates, self.published)
 

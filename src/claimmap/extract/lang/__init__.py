@@ -245,7 +245,8 @@ class Grammar:
     apposed_share: re.Pattern[str]
     #: a participle right after a share: "has been 93% liberated" (its place comes before)
     share_participle: re.Pattern[str]
-    #: a holding verb in the perfect right before a figure: "have occupied"
+    #: a holding verb in the perfect right before a figure (and its hedge): "have
+    #: occupied", "managed to occupy less than"
     perfect_taking: re.Pattern[str]
     #: what lies between two shares of a list: "of the Luhansk People's Republic, "
     share_list_item: re.Pattern[str]

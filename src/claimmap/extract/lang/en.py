@@ -26,8 +26,13 @@ GRAMMAR = Grammar(
     clause_boundary=re.compile(
         r";|\s[—–]\s|\bwhile\b|\bbut\b|\bwhich\s+(?!amounts|is\b|was\b|represents)|\bwhen\b|\bas\b(?!\s+of)|\bafter\b"
         r"|\b(?:said|says|told|wrote|reported|claimed|noted|showed|shows)\b"
-        # "have been added", "its forces added" are gains, not speaking verbs
-        r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)(?<!forces\s)(?<!troops\s)\badded\b",
+        # "have been added", "its forces added", "we added almost four square kilometres" are
+        # gains, not speaking verbs
+        r"|(?<!been\s)(?<!have\s)(?<!has\s)(?<!had\s)(?<!forces\s)(?<!troops\s)\badded\b"
+        # (the text may end before the figure)
+        r"(?!(?:\s+(?:almost|nearly|about|some|around|roughly|another|over|more\s+than))?"
+        r"(?:\s*$|\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        r"|a\s+further)\b)))",
         re.IGNORECASE,
     ),
     object_boundary=re.compile(
@@ -61,9 +66,10 @@ GRAMMAR = Grammar(
         re.I,
     ),
     gain_total=re.compile(
-        r"\b(?:gains|advances)\b[^,;]{0,50}?\b(?:amount(?:ed|s)?\s+to|total(?:l?ed|s)?|came\s+to"
+        r"\b(?:gains|advances)\b[^,;]{0,50}?(?:\b(?:amount(?:ed|s)?\s+to|total(?:l?ed|s)?|came\s+to"
         r"|stood\s+at|stand\s+at|rose\s+to|grew\s+to|climbed\s+to|reached|were|was)"
-        r"\s+(?:[\w-]+\s+){0,2}$",
+        # "a slightly higher figure for Russian advances in 2023: 590 square kilometres"
+        r"|:)\s+(?:[\w-]+\s+){0,2}$",
         re.I,
     ),
     gains_of_side=re.compile(
@@ -350,7 +356,13 @@ GRAMMAR = Grammar(
     share_participle=re.compile(
         r"\s*(?:liberated|occupied|controlled|captured|cleared|freed)\b", re.I
     ),
-    perfect_taking=re.compile(r"\b(?:have|has|had)\s+(?:now\s+|since\s+)?occupied\s+$", re.I),
+    perfect_taking=re.compile(
+        r"\b(?:(?:have|has|had)\s+(?:now\s+|since\s+)?occupied"
+        # "In the whole of 2023, Russia managed to occupy less than 0.1%"
+        r"|managed\s+to\s+(?:occupy|capture|seize|take))\s+"
+        r"(?:(?:less|more)\s+than\s+|about\s+|almost\s+|nearly\s+|some\s+|around\s+)?$",
+        re.I,
+    ),
     share_list_item=re.compile(r"\s*[\"”]?\s*of\s+[^,;:.\d]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+)"),
     appositive_holding=re.compile(
         r"\b(?:part|area|territory|land|ground|share)\s+(?:that\s+|which\s+)?(?P<who>\w+)\s+"
@@ -505,7 +517,9 @@ GRAMMAR = Grammar(
     ),
     question_regained=re.compile(
         r"\b(?:liberated|freed|retaken|recaptured|won\s+back|regained|de-occupied|retake|regain"
-        r"|recapture|liberate|win\s+back|pushed\s+(?:them|the\s+enemy|russian\s+\w+)\s+back)\b",
+        r"|recapture|liberate|win\s+back|pushed\s+(?:them|the\s+enemy|russian\s+\w+)\s+back"
+        # "How much ground have your troops taken back?", asked of one side's officer
+        r"|(?:your|our)\s+(?:[\w-]+\s+){0,2}(?:taken|took)\s+back)\b",
         re.I,
     ),
     question_that=re.compile(r"\b(?:is|was|does|did)\s+that\b", re.I),
