@@ -2059,6 +2059,40 @@ RULES = [
         ],
         id="an-answer-s-second-sentence-is-about-the-place-asked-about",
     ),
+    pytest.param(
+        "Russian forces hold about 112,000 square kilometres of Ukrainian land, according "
+        "to Ukrainian government estimates.",
+        date(2025, 2, 10),
+        [("UA", "RU", "holds", "UA", "area_km2", 112000, "about", "2025-02-10", None)],
+        id="according-to-a-side-s-government-estimates",
+    ),
+    pytest.param(
+        "Yevgeny Balitsky, the Moscow-installed governor of the Zaporizhzhia region, said "
+        "70% of it was under Russian control. Leonid Pasechnik, his counterpart in "
+        "Luhansk, said on Friday that 98% of his region was under Russian control.",
+        date(2022, 10, 1),
+        [
+            ("RU", "RU", "holds", "UA-23", "share_of_region", 0.7, "exact", "2022-10-01", None),
+            ("RU", "RU", "holds", "UA-09", "share_of_region", 0.98, "exact", "2022-09-30", None),
+        ],
+        id="his-region-is-the-place-the-sentence-names-the-speaker-with",
+    ),
+    pytest.param(
+        "In Luhansk, Leonid Pasechnik said on Thursday that slightly more than 95% of the "
+        "region's territory was in Russian and separatist hands.",
+        date(2022, 6, 4),
+        [("RU", "RU", "holds", "UA-09", "share_of_region", 0.95, "more_than", "2022-06-02", None)],
+        id="in-russian-and-separatist-hands",
+    ),
+    pytest.param(
+        "Ukraine's Operational Command South said troops had advanced in the Kherson "
+        "region. The command's spokeswoman, Natalia Humeniuk, told national television on "
+        "Wednesday that 31 settlements in the region had been freed since the start of the "
+        "month.",
+        date(2022, 10, 6),
+        [("UA", "UA", "gained", "UA-65", "settlements", 31, "exact", "2022-10-05", "2022-10-01")],
+        id="the-command-s-spokeswoman-named-after-is-of-its-side",
+    ),
 ]
 
 

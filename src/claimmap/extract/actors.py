@@ -286,9 +286,13 @@ class Attributor:
                     or _side_of_words(title, self.pats)
                     or self._side_from_setting(text, m)
                 )
-                if side is None and prefix is not None and self.g.role_word.match(prefix[0]):
+                if side is None and (
+                    (prefix is not None and self.g.role_word.match(prefix[0]))
+                    or self.g.possessed_role_before.search(text, 0, m.start())
+                ):
                     # "The Ukrainian army's southern command has given its first figures.
-                    # Spokeswoman Natalia Humeniuk told ...": of the side just named
+                    # Spokeswoman Natalia Humeniuk told ..." or "The command's spokeswoman,
+                    # Natalia Humeniuk, told ...": of the side just named
                     side = self.last_side
                 if side is None:
                     # ", a spokeswoman for the Operational Command South,": a known body

@@ -588,15 +588,18 @@ class _ArticleExtractor:
             for region in regions
         ]
 
-    def _office_region(self, fig: Figure, *, own: re.Pattern[str] | None) -> str | None:
+    def _office_region(
+        self, fig: Figure, *, own: re.Pattern[str] | None, since: int = 0
+    ) -> str | None:
         """The region of the last office the text names before a figure, if any.
 
         With ``own``, only where ``own`` is in the figure or right after it ("six of our
-        villages"). The regions are those the text names, not through a town only.
+        villages"); with ``since``, only an office named from there on. The regions are
+        those the text names, not through a town only.
         """
         if own is not None and not own.search(self.text[fig.start : fig.end + 30]):
             return None
-        before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
+        before = [(pos, code) for pos, code in self.region_mentions if since <= pos < fig.start]
         before = [(p, c) for p, c in before if c in self.named_regions] or before
         office = [
             code
@@ -645,7 +648,14 @@ class _ArticleExtractor:
             # passing whose name recurs elsewhere ("Vasylivka" in a Mykolaiv article)
             before = [(p, c) for p, c in before if c in self.named_regions] or before
             if self.g.possessive_region.search(anaphor.group(0)):
-                # "The Donetsk region's governor ... 45% of his region": the office's region
+                # "The Donetsk region's governor ... 45% of his region": the office's region,
+                # named in the sentence, else the place the sentence names its speaker with
+                # ("Vladimir Saldo, his counterpart in Kherson, said ... 95% of his region"),
+                # else the office named before
+                office = self._office_region(fig, own=None, since=sent.start)
+                here = [c for p, c in before if p >= sent.start]
+                if office or here:
+                    return (office or here[-1],)
                 office = self._office_region(fig, own=None)
                 if office:
                     return (office,)

@@ -544,6 +544,11 @@ GRAMMAR = Grammar(
     ),
     region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
+    possessed_role_before=re.compile(
+        r"\b(?:the|its|their)\s+(?:[\w-]+['’]s\s+)?(?:spokes(?:wo)?man|spokesperson|press\s+officer)"
+        r"\s*,\s*$",
+        re.I,
+    ),
     possessive_region=re.compile(r"\b(?:his|her|their|our|my)\s+region", re.I),
     own_places=re.compile(
         r"\b(?:of\s+)?(?:our|my)\s+(?:villages|settlements|towns|communities)\b", re.I
