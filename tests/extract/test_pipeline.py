@@ -2093,6 +2093,60 @@ RULES = [
         [("UA", "UA", "gained", "UA-65", "settlements", 31, "exact", "2022-10-05", "2022-10-01")],
         id="the-command-s-spokeswoman-named-after-is-of-its-side",
     ),
+    pytest.param(
+        "Kherson's governor, Yaroslav Yanushevych, said Tuesday that more than half of the "
+        "territory Russian forces had seized in the region had been won back.",
+        date(2022, 11, 16),
+        [("UA", "UA", "gained", "UA-65", "share_of_initial", 0.5, "more_than", "2022-11-15", None)],
+        id="a-share-of-the-seized-ground-won-back-is-the-owner-s-gain",
+    ),
+    pytest.param(
+        "DeepState, the Ukrainian mapping project, puts the area held by Russia in the "
+        "Kharkiv region at 180 square kilometres.",
+        date(2025, 6, 20),
+        [("other", "RU", "holds", "UA-63", "area_km2", 180, "exact", "2025-06-20", None)],
+        id="held-by-an-agent-is-the-agent-s-holding",
+    ),
+    pytest.param(
+        "The Institute for the Study of War said on Wednesday that geolocated footage "
+        "confirmed Russian advances covering at least 300 square kilometres since 10 May "
+        "in the Kharkiv region.",
+        date(2024, 5, 16),
+        [
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-63",
+                "area_km2",
+                300,
+                "at_least",
+                "2024-05-15",
+                "2024-05-10",
+            )
+        ],
+        id="advances-covering-an-area-are-a-gain-not-a-region-s-size",
+    ),
+    pytest.param(
+        "Ukrainian forces have recaptured more than 1,000 square miles (2,600 square "
+        "kilometers) in the Kharkiv region since 6 September, Ukraine's General Staff said "
+        "Sunday.",
+        date(2022, 9, 12),
+        [
+            (
+                "UA",
+                "UA",
+                "gained",
+                "UA-63",
+                "area_km2",
+                2600,
+                "more_than",
+                "2022-09-11",
+                "2022-09-06",
+            )
+        ],
+        id="square-miles-with-the-outlet-s-own-square-kilometres-in-brackets",
+    ),
 ]
 
 

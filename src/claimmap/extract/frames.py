@@ -507,6 +507,14 @@ class FrameFinder:
                 by = self.g.by_agent.match(left[v_end:] + right)
                 side = self.side_of(by.group(1)) if by else None
                 return verb_class, side
+            agent = self.g.by_agent.match(left, v_end)
+            if (
+                agent is not None
+                and agent.start() == v_end
+                and (agent_side := self.side_of(agent.group(1))) is not None
+            ):
+                # "puts the area held by Russia in the Sumy region at 210 km²": the agent
+                return verb_class, agent_side
             subject = (
                 left[:v_start] if joined else left_full[: len(left_full) - len(left) + v_start]
             )

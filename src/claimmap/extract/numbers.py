@@ -335,6 +335,14 @@ def _mark_conversions(figures: list[Figure], text: str, offset: int, *, g: Gramm
         if out and fig.unit == AREA and out[-1].unit == AREA:
             between = text[out[-1].end - offset : fig.start - offset]
             if g.conversion_gap.fullmatch(between):
-                fig = replace(fig, conversion=True)
+                first = out[-1]
+                if first.converted_from is not None and fig.converted_from is None:
+                    # "more than 2,300 square miles (6,000 square kilometers)": the outlet's
+                    # own square kilometres are the figure, with the hedge said first
+                    if fig.qualifier is Qualifier.EXACT:
+                        fig = replace(fig, qualifier=first.qualifier)
+                    out[-1] = replace(first, conversion=True)
+                else:
+                    fig = replace(fig, conversion=True)
         out.append(fig)
     return out

@@ -61,13 +61,13 @@ GRAMMAR = Grammar(
     compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
     initial_regained=re.compile(
         r"\b(?:was|is|were|are|(?:has|have|had)\s+(?:now\s+|again\s+)?been)\s+(?:now\s+|again\s+)?"
-        r"(?:free|freed|liberated|returned|retaken|recaptured|regained|de-occupied"
-        r"|back\s+(?:in|under)\s+\w+\s+(?:hands|control))\b",
+        r"(?:free|freed|liberated|returned|retaken|recaptured|regained|de-occupied|won\s+back"
+        r"|taken\s+back|back\s+(?:in|under)\s+\w+\s+(?:hands|control))\b",
         re.I,
     ),
     gain_total=re.compile(
         r"\b(?:gains|advances)\b[^,;]{0,50}?(?:\b(?:amount(?:ed|s)?\s+to|total(?:l?ed|s)?|came\s+to"
-        r"|stood\s+at|stand\s+at|rose\s+to|grew\s+to|climbed\s+to|reached|were|was)"
+        r"|stood\s+at|stand\s+at|rose\s+to|grew\s+to|climbed\s+to|reached|were|was|covering)"
         # "a slightly higher figure for Russian advances in 2023: 590 square kilometres"
         r"|:)\s+(?:[\w-]+\s+){0,2}$",
         re.I,
@@ -467,7 +467,9 @@ GRAMMAR = Grammar(
     # "He put the number of settlements captured this year at 252"
     count_at=re.compile(r"\b(?:at|to)\s+$"),
     superlative_since=re.compile(
-        r"\b(?:\w+est|most|least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)", re.I
+        # ("at least 300 km² since 10 May" is a hedge, no comparison)
+        r"\b(?:\w+est|(?<!at\s)most|(?<!at\s)least|first)\b(?:\s+[\w-]+){0,3}\s+since\b(?![^,;]*,)",
+        re.I,
     ),
     aside=re.compile(r",\s*(?:which|who|where|whom|when)\b[^,;]*,"),
     restates=re.compile(
