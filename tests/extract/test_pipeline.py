@@ -2147,6 +2147,22 @@ RULES = [
         ],
         id="square-miles-with-the-outlet-s-own-square-kilometres-in-brackets",
     ),
+    pytest.param(
+        "Ukrainian troops crossed into Russia's Kursk region on 6 August from the "
+        "neighbouring Sumy region.\n\nOn 12 March, Russia's Defence Ministry said its "
+        "troops had retaken 1,100 square kilometres since the start of the "
+        "counteroffensive.",
+        date(2025, 3, 16),
+        [("RU", "RU", "gained", "RU-KRS", "area_km2", 1100, "exact", "2025-03-12", None)],
+        id="ground-russia-retakes-is-in-the-russian-region-named",
+    ),
+    pytest.param(
+        "Russia's Defence Ministry said Tuesday that seven villages in Ukraine had fallen "
+        "to its forces in the past seven days.",
+        date(2025, 8, 21),
+        [("RU", "RU", "gained", "UA", "settlements", 7, "exact", "2025-08-19", "2025-08-12")],
+        id="villages-that-had-fallen-to-its-forces",
+    ),
 ]
 
 

@@ -709,6 +709,15 @@ class _ArticleExtractor:
             and (frame.holder is Holder.UA or 2 * len(in_russia) >= len(latest))
         ):
             return (latest[-1][1],)
+        if (
+            in_russia
+            and frame.holder is Holder.RU
+            and frame.kind is Kind.GAINED
+            and self.g.retaking.search(sent.text[: fig.start - sent.start])
+        ):
+            # "Russia's Defence Ministry said its troops had retaken 1,100 km²": ground
+            # Russia takes back is Russia's own, in the Russian region the text names
+            return (in_russia[-1],)
         # "That leaves Moscow with a net gain of about 1,230 km²": the balance of the
         # figures before, the country's, not the region of the last of them
         if self.g.net_figure_cue in sent.text and self.g.net_figure.search(
