@@ -2163,6 +2163,13 @@ RULES = [
         [("RU", "RU", "gained", "UA", "settlements", 7, "exact", "2025-08-19", "2025-08-12")],
         id="villages-that-had-fallen-to-its-forces",
     ),
+    pytest.param(
+        "Ukrainian troops crossed into Russia's Kursk region on 6 August and at their peak "
+        "held some 1,300 square kilometres, analysts at DeepState said.",
+        date(2025, 3, 16),
+        [("other", "UA", "holds", "RU-KRS", "area_km2", 1300, "about", None, None)],
+        id="a-country-after-into-is-a-place-not-the-subject",
+    ),
 ]
 
 

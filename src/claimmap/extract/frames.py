@@ -220,7 +220,7 @@ class FrameFinder:
         """
         for m in self.pats.sides.finditer(text):
             after = text[m.end() : m.end() + 12]
-            before = text[max(0, m.start() - 4) : m.start()]
+            before = text[max(0, m.start() - 8) : m.start()]
             if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
                 continue
             yield self.pats.side_of[m.group(0).lower()]

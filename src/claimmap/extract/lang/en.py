@@ -50,7 +50,7 @@ GRAMMAR = Grammar(
         r"|fighting\s+for|assault\s+on|fall\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
         re.I,
     ),
-    place_of_side=re.compile(r"\bof\s*$|\bin\s*$"),
+    place_of_side=re.compile(r"\b(?:of|in|into|inside|across)\s*$"),
     side_forces=re.compile(r"\s+(?:forces|troops|army)"),
     scare_quoted=re.compile(
         r"\s*(?:had|has|have|was|were)\s+been\s+[\"“][^\"”]{1,30}[\"”]\s+(?:of|from)\b"
