@@ -2170,6 +2170,27 @@ RULES = [
         [("other", "UA", "holds", "RU-KRS", "area_km2", 1300, "about", None, None)],
         id="a-country-after-into-is-a-place-not-the-subject",
     ),
+    pytest.param(
+        "Russia's Defense Ministry said on Sunday that its troops had captured 14 "
+        "settlements in the Kharkiv region since May.\n\nUkraine's commander-in-chief, "
+        "Oleksandr Syrskyi, said on Monday that Ukrainian forces had halted the Russian "
+        "advance and had since won back about 20 percent of the ground Russia seized in "
+        "the region.",
+        date(2024, 6, 18),
+        [
+            ("RU", "RU", "gained", "UA-63", "settlements", 14, "exact", "2024-06-16", "2024-05-01"),
+            ("UA", "UA", "gained", "UA-63", "share_of_initial", 0.2, "about", "2024-06-17", None),
+        ],
+        id="the-side-s-advance-is-no-actor-and-the-ground-seized-in-the-region",
+    ),
+    pytest.param(
+        "Russia's Defense Ministry said its forces had entered the Sumy region in "
+        "March.\n\nDeepState, a Ukrainian group that maps the front, says Russian forces "
+        "hold 190 square kilometers (73 square miles) of the region.",
+        date(2025, 6, 17),
+        [("other", "RU", "holds", "UA-59", "area_km2", 190, "exact", "2025-06-17", None)],
+        id="of-the-region-after-a-conversion-in-brackets",
+    ),
 ]
 
 

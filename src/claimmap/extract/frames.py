@@ -223,6 +223,9 @@ class FrameFinder:
             before = text[max(0, m.start() - 8) : m.start()]
             if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
                 continue
+            # "had halted the Russian advance and had since won back": an operation, no actor
+            if self.g.side_operation.match(after):
+                continue
             yield self.pats.side_of[m.group(0).lower()]
 
     def _verb_left(self, left: str) -> tuple[str, int, int] | None:

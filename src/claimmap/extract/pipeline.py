@@ -616,6 +616,9 @@ class _ArticleExtractor:
         right = self.text[fig.end : fig.end + 60]
         if lead := self.g.hedge_after_lead.match(right):
             right = right[lead.end() :]
+        # "187 square kilometers (72 square miles) of the region": past the conversion
+        if bracket := _BRACKETED.match(right):
+            right = self.text[fig.end + bracket.end() : fig.end + bracket.end() + 60]
         # "18% of our land": the speaker's country
         if (
             self.g.own_country.match(right)
@@ -640,7 +643,19 @@ class _ArticleExtractor:
         if not anaphor:
             # "nearly 3,800 km² and more than 300 settlements there": the list's place
             later = self.g.region_anaphor_later.search(self.text[fig.end : sent.end])
-            if later and self._listed(self.text[fig.end : fig.end + later.start()]):
+            if (
+                later
+                and (
+                    self._listed(self.text[fig.end : fig.end + later.start()])
+                    # "about 30 percent of the ground Russia seized in the region": the
+                    # initial ground is the region's
+                    or (
+                        frame.measure is Measure.SHARE_OF_INITIAL
+                        and self.g.clause_break.search(self.text[fig.end : fig.end + later.start()])
+                        is None
+                    )
+                )
+            ):
                 anaphor = later
         if anaphor:
             before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
@@ -1189,6 +1204,7 @@ def extract_claims(
 
 
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "Å"})
 _FOLDABLE = re.compile("[ſıİ\u212a\u212b]")
 

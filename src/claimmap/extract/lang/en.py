@@ -546,6 +546,9 @@ GRAMMAR = Grammar(
     ),
     region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
+    side_operation=re.compile(
+        r"\s+(?:advance|offensive|assault|attacks?|push|onslaught|invasion|incursion)\b", re.I
+    ),
     retaking=re.compile(
         r"\b(?:retak(?:en|es?)|retook|recaptur(?:ed|es?)|regain(?:ed|s)?|w[oi]n\s+back"
         r"|wrest(?:ed|s)?\s+back|taken\s+back|took\s+back)\b",
