@@ -2191,6 +2191,24 @@ RULES = [
         [("other", "RU", "holds", "UA-59", "area_km2", 190, "exact", "2025-06-17", None)],
         id="of-the-region-after-a-conversion-in-brackets",
     ),
+    pytest.param(
+        "Ukrainian troops crossed into Russia's Kursk region on 6 August.\n\nBlack Bird "
+        "Group, a Finnish research group that tracks the front from satellite images, "
+        "estimated that Ukrainian forces seized at least 500 square kilometers in the "
+        "first days.",
+        date(2024, 8, 20),
+        [("other", "UA", "gained", "RU-KRS", "area_km2", 500, "at_least", "2024-08-20", None)],
+        id="the-front-in-a-description-of-the-speaker-makes-no-country-figure",
+    ),
+    pytest.param(
+        "Ukraine's incursion into Russia's Kursk region is all but over. Kyiv says its "
+        "forces still hold positions in the Kursk and Belgorod regions. Black Bird Group, "
+        "a Finnish mapping project, put the area still in Ukrainian hands at 9 square "
+        "kilometres.",
+        date(2025, 4, 20),
+        [("other", "UA", "holds", "RU-KRS", "area_km2", 9, "exact", "2025-04-20", None)],
+        id="the-area-still-in-a-side-s-hands-put-at-a-figure",
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -710,8 +711,10 @@ class _ArticleExtractor:
                 return (countries.pop() or "UA",)
             return (here[0],)
         # "along the front" makes a country's figure; ", which maps the front," does not
+        # (nor does ", a Finnish research group that tracks the front from satellite
+        # images,": a description of the speaker)
         if self.g.front.search(sent.text) and self.g.front.search(
-            self.g.relative_clause.sub(",", sent.text)
+            _DESCRIPTION.sub(",", self.g.relative_clause.sub(",", sent.text))
         ):
             return ("UA",)
         # fighting inside Russia: the ground is in the Russian region the article is at
@@ -723,7 +726,7 @@ class _ArticleExtractor:
             # (an article about fighting in Ukraine that mentions Kursk is not there)
             and (frame.holder is Holder.UA or 2 * len(in_russia) >= len(latest))
         ):
-            return (latest[-1][1],)
+            return (_most_named(in_russia),)
         if (
             in_russia
             and frame.holder is Holder.RU
@@ -732,7 +735,7 @@ class _ArticleExtractor:
         ):
             # "Russia's Defence Ministry said its troops had retaken 1,100 km²": ground
             # Russia takes back is Russia's own, in the Russian region the text names
-            return (in_russia[-1],)
+            return (_most_named(in_russia),)
         # "That leaves Moscow with a net gain of about 1,230 km²": the balance of the
         # figures before, the country's, not the region of the last of them
         if self.g.net_figure_cue in sent.text and self.g.net_figure.search(
@@ -1204,6 +1207,23 @@ def extract_claims(
 
 
 _CLAUSE_COMMA = re.compile(r",(?!\d{3})")
+
+
+def _most_named(codes: Sequence[str]) -> str:
+    """The region named most often, of equals the last: the one a text is about.
+
+    "... in the Kursk and Belgorod regions" in a Kursk story is still Kursk.
+
+    >>> _most_named(["RU-KRS", "RU-KRS", "RU-BEL"])
+    'RU-KRS'
+    >>> _most_named(["RU-KRS", "RU-BEL"])
+    'RU-BEL'
+    """
+    counts = Counter(codes)
+    return max(reversed(codes), key=lambda code: counts[code])
+
+
+_DESCRIPTION = re.compile(r",\s*(?:a|an)\s[^,;\d]*,")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "Å"})
 _FOLDABLE = re.compile("[ſıİ\u212a\u212b]")
