@@ -2209,6 +2209,25 @@ RULES = [
         [("other", "UA", "holds", "RU-KRS", "area_km2", 9, "exact", "2025-04-20", None)],
         id="the-area-still-in-a-side-s-hands-put-at-a-figure",
     ),
+    pytest.param(
+        "The ISW counted 3,700 square kilometres of Russian gains this year. The Ukrainian "
+        "project DeepState gives a slightly higher figure, 3,812 square kilometres, for "
+        "the same period.",
+        date(2024, 12, 16),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 3700, "exact", "2024-12-16", "2024-01-01"),
+            ("other", "RU", "gained", "UA", "area_km2", 3812, "exact", "2024-12-16", "2024-01-01"),
+        ],
+        id="a-slightly-higher-figure-for-the-same-period",
+    ),
+    pytest.param(
+        "November was the worst month for Ukraine, with 725 square kilometres lost, as "
+        "Russian troops pushed towards Kurakhove and the southern approaches to Pokrovsk, "
+        "DeepState said.",
+        date(2024, 12, 2),
+        [("other", "RU", "gained", "UA", "area_km2", 725, "exact", "2024-11-30", "2024-11-01")],
+        id="the-approaches-to-a-town-after-towards-are-a-goal",
+    ),
 ]
 
 

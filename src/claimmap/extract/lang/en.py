@@ -47,7 +47,10 @@ GRAMMAR = Grammar(
     ),
     town_goal=re.compile(
         r"\b(?:towards?|direction\s+of|battle\s+for|fight\s+for|struggle\s+for"
-        r"|fighting\s+for|assault\s+on|fall\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+        r"|fighting\s+for|assault\s+on|fall\s+of"
+        # "pushed towards Kurakhove and the southern approaches to Pokrovsk"
+        r"|towards?\s+[A-Z][\w'-]+\s+and\s+the\s+(?:\w+\s+)?approaches\s+to)"
+        r"\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
         re.I,
     ),
     place_of_side=re.compile(r"\b(?:of|in|into|inside|across)\s*$"),
@@ -58,7 +61,14 @@ GRAMMAR = Grammar(
     list_continues=re.compile(r",\s*(?:and\s+)?$|\band\s+$"),
     in_place=re.compile(r"\s*in\s+(?:the\s+)?"),
     lay_in=re.compile(r"\s*(?:were|was|are|lay|lie|lies)\s+in\b", re.I),
-    compared_before=re.compile(r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$", re.I),
+    compared_before=re.compile(
+        r"compar\w*\s+(?:with|to)\s*$|\b(?:a further|another)\s*$"
+        # "DeepState gives a slightly higher figure, 3,812 square kilometres, for the same
+        # period": the measure of the figure before
+        r"|\b(?:a|an)\s+(?:slightly\s+|much\s+|somewhat\s+|far\s+)?(?:higher|lower|larger|smaller"
+        r"|bigger|different|similar)\s+(?:figure|estimate|number|total|tally)\s*(?:,|of)\s*$",
+        re.I,
+    ),
     initial_regained=re.compile(
         r"\b(?:was|is|were|are|(?:has|have|had)\s+(?:now\s+|again\s+)?been)\s+(?:now\s+|again\s+)?"
         r"(?:free|freed|liberated|returned|retaken|recaptured|regained|de-occupied|won\s+back"
