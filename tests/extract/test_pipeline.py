@@ -2228,6 +2228,18 @@ RULES = [
         [("other", "RU", "gained", "UA", "area_km2", 725, "exact", "2024-11-30", "2024-11-01")],
         id="the-approaches-to-a-town-after-towards-are-a-goal",
     ),
+    pytest.param(
+        "By DeepState's count, Russia now occupies 18.6% of Ukraine's territory. The "
+        "project also maps Russia's Kursk region, where Ukrainian troops have held ground "
+        "since August. DeepState estimates that they still control 520 square kilometres "
+        "there.",
+        date(2024, 12, 20),
+        [
+            ("other", "RU", "holds", "UA", "share_of_region", 0.186, "exact", "2024-12-20", None),
+            ("other", "UA", "holds", "RU-KRS", "area_km2", 520, "exact", "2024-12-20", None),
+        ],
+        id="they-in-a-reported-clause-are-the-actors-of-the-sentence-before",
+    ),
 ]
 
 

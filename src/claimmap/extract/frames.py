@@ -210,7 +210,7 @@ class FrameFinder:
         sides = list(self._actor_sides(self.g.relative_clause.sub(",", text)))
         return sides[-1] if sides else None
 
-    def _first_side(self, text: str) -> str | None:
+    def first_side(self, text: str) -> str | None:
         """The side named first in ``text`` as an actor."""
         return next(self._actor_sides(text), None)
 
@@ -223,8 +223,9 @@ class FrameFinder:
             before = text[max(0, m.start() - 8) : m.start()]
             if self.g.place_of_side.search(before) and not self.g.side_forces.match(after):
                 continue
-            # "had halted the Russian advance and had since won back": an operation, no actor
-            if self.g.side_operation.match(after):
+            # "had halted the Russian advance and had since won back": an operation, no actor;
+            # "maps Russia's Kursk region": a place
+            if self.g.side_operation.match(after) or self.g.side_place.match(text, m.end()):
                 continue
             yield self.pats.side_of[m.group(0).lower()]
 
@@ -526,7 +527,7 @@ class FrameFinder:
                 # "Russian troops pushed into the Sumy region, and a spokesman for Ukraine's
                 # border guard service said they held 213 km²": "they" are the sentence's
                 # first actors, not the speaker's side
-                side = self._first_side(subject)
+                side = self.first_side(subject)
             if self.g.occupied_area.match(left, v_start):
                 # "put the occupied area at ...": an adjective, whoever the subject is
                 side = "occupier"

@@ -91,9 +91,10 @@ class _ArticleExtractor:
         self.last_statement_date: date | None = None
         #: the sentence that ends a reproduced text ("The update ends there."), if any
         self.interview_end: int | None = None
+        self.sentences: list[Sentence] = []
 
     def run(self) -> list[Claim]:
-        sentences = split_sentences(self.text)
+        sentences = self.sentences = split_sentences(self.text)
         for sent in sentences:
             for pos, codes in self.frames.places(sent.text):
                 for code in codes:
@@ -524,7 +525,8 @@ class _ArticleExtractor:
             # Zaporizhzhia region's administration: villages of the region he governs
             regions = (office,)
         regions = tuple(self._refine_country(r) for r in regions)
-        holder = frame.holder or self._infer_holder(frame, side, regions, sent)
+        holder = frame.holder or self._pronoun_holder(sent, fig)
+        holder = holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
             return []
         kind, measure, value = frame.kind, frame.measure, fig.measure_value
@@ -772,6 +774,20 @@ class _ArticleExtractor:
         if region == "RU" and self.last_ru_region:
             return self.last_ru_region
         return region
+
+    def _pronoun_holder(self, sent: Sentence, fig: Figure) -> Holder | None:
+        """The side "they" stands for in a reported clause, from the sentence before.
+
+        "..., where Ukrainian troops have held ground since August. DeepState estimates
+        that they still control 486 km² there": the first actors of the sentence before.
+        """
+        if sent.index == 0 or not self.g.they_clause.search(sent.text[: fig.start - sent.start]):
+            return None
+        before = self.sentences[sent.index - 1]
+        if before.paragraph != sent.paragraph:
+            return None
+        side = self.frames.first_side(before.text)
+        return Holder(side) if side in {"RU", "UA"} else None
 
     def _infer_holder(
         self, frame: Frame, side: Side, regions: tuple[str, ...], sent: Sentence

@@ -361,8 +361,13 @@ class Grammar:
     region_anaphor_later: re.Pattern[str]
     #: a role of a body named before, right before a name: "The command's spokeswoman, "
     possessed_role_before: re.Pattern[str]
+    #: a reported clause whose subject is "they", up to its figure: "estimates that they
+    #: still control "
+    they_clause: re.Pattern[str]
     #: an operation after a side's adjective: "the Russian advance" names no actor
     side_operation: re.Pattern[str]
+    #: a region after a country's possessive: "Russia's Kursk region" names a place
+    side_place: re.Pattern[str]
     #: a verb of taking back one's own ground ("retaken", not Moscow's "liberated")
     retaking: re.Pattern[str]
     #: "his region": the region of the speaker's office

@@ -556,6 +556,12 @@ GRAMMAR = Grammar(
     ),
     region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
+    side_place=re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'-]+\s+){1,2}(?:region|oblast|province)\b"),
+    they_clause=re.compile(
+        r"\b(?:said|says|told\s+\w+|claimed|added|reported|estimates?|estimated|believes?)"
+        r"\s+(?:that\s+)?they\s+(?:[\w-]+\s+){1,4}$",
+        re.I,
+    ),
     side_operation=re.compile(
         r"\s+(?:advance|offensive|assault|attacks?|push|onslaught|invasion|incursion)\b", re.I
     ),
