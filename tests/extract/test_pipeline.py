@@ -2240,6 +2240,27 @@ RULES = [
         ],
         id="they-in-a-reported-clause-are-the-actors-of-the-sentence-before",
     ),
+    pytest.param(
+        "Moscow declared the neighbouring Kursk region fully recaptured from Ukrainian "
+        "troops on 26 April.",
+        date(2025, 6, 20),
+        [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
+        id="a-region-declared-fully-recaptured-is-the-whole-of-it",
+    ),
+    pytest.param(
+        "On 26 April, Russia's General Staff told President Vladimir Putin that the Kursk "
+        'region had been "completely liberated".',
+        date(2025, 6, 20),
+        [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
+        id="a-region-that-had-been-completely-liberated",
+    ),
+    pytest.param(
+        "Ukraine's incursion into Russia's Kursk region began on 6 August 2024.\n\nMoscow "
+        "declared the region fully recaptured on April 26.",
+        date(2025, 8, 6),
+        [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
+        id="the-region-declared-fully-recaptured-is-the-one-the-text-is-about",
+    ),
 ]
 
 

@@ -166,16 +166,19 @@ class FrameFinder:
         m = self.pats.completion.search(text)
         if m is None:
             return None
-        name = next(v for k, v in m.groupdict().items() if k.startswith("place") and v)
-        codes = [c for c in self.pats.place_of[name.lower()] if "-" in c]
+        name = next((v for k, v in m.groupdict().items() if k.startswith("place") and v), None)
+        # (no name: "the region", the one the text is about, found from context)
+        codes = [c for c in self.pats.place_of[name.lower()] if "-" in c] if name else [""]
         if len(codes) != 1:
             return None
-        figure = Figure(offset + m.start(), offset + m.end(), 1.0, FRACTION)
+        # (the declaring verb is the speaker's, before the figure: "Moscow declared ...")
+        start = m.end("declared") if m.groupdict().get("declared") else m.start()
+        figure = Figure(offset + start, offset + m.end(), 1.0, FRACTION)
         frame = Frame(
             holder=None,
             kind=Kind.GAINED,
             measure=Measure.SHARE_OF_INITIAL,
-            regions=(codes[0],),
+            regions=(codes[0],) if codes[0] else (),
             side_hint="self",
         )
         return figure, frame

@@ -353,6 +353,13 @@ GRAMMAR = Grammar(
         r"(?P<place2>PLACE)(?:,[^,;]{0,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
         r"(?:liberated|freed|retaken|recaptured)"
         r"|\bcomplet(?:ed|ing)\s+the\s+liberation\s+of\s+(?:the\s+)?(?P<place3>PLACE)"
+        # 'the Kursk region had been "completely liberated"'
+        r"|(?<![\w])(?:the\s+)?(?P<place4>PLACE)\s+(?:is|was|has\s+been|had\s+been)\s+[\"“]?"
+        r"(?:fully|completely|entirely)\s+(?:liberated|freed|cleared|recaptured|retaken)\b"
+        # "Moscow declared the neighbouring Kursk region fully recaptured"
+        # ("declared the region fully liberated": the region the text is about)
+        r"|\b(?P<declared>declared\s+)(?:the\s+)?(?:neighbouring\s+|neighboring\s+)?(?:(?P<place5>PLACE)|region)\s+"
+        r"(?:fully|completely|entirely)\s+(?:liberated|freed|cleared|recaptured|retaken)\b"
     ),
     completion_words=re.compile(r"\b(?:free|freed|liberat\w+|cleared|retaken|recaptured)\b", re.I),
     body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
