@@ -2261,6 +2261,30 @@ RULES = [
         [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
         id="the-region-declared-fully-recaptured-is-the-one-the-text-is-about",
     ),
+    pytest.param(
+        "Kyiv says its forces still hold positions in the Kursk and Belgorod "
+        "regions.\n\nAn analyst at the Nordic Conflict Observatory said Ukrainian troops "
+        "probably still held less than 20 square kilometres on the Russian side of the "
+        "border, mostly around Gornal.",
+        date(2025, 4, 27),
+        [("other", "UA", "holds", "RU-KRS", "area_km2", 20, "less_than", "2025-04-27", None)],
+        id="a-town-in-a-russian-region-names-which-region",
+    ),
+    pytest.param(
+        "The most widely cited count comes from DeepState, a Ukrainian open-source "
+        "project. Its map on Sunday showed 113,500 square kilometres under Russian "
+        "occupation.",
+        date(2025, 3, 3),
+        [("other", "RU", "holds", "UA", "area_km2", 113500, "exact", "2025-03-03", None)],
+        id="its-map-showed-is-the-body-named-before",
+    ),
+    pytest.param(
+        '"The last settlement in the Kursk region held by Ukrainian formations, the '
+        'village of Gornal, has been liberated today," Valery Gerasimov said.',
+        date(2025, 4, 26),
+        [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
+        id="the-last-settlement-held-by-the-enemy-has-been-liberated",
+    ),
 ]
 
 

@@ -74,7 +74,9 @@ class _ArticleExtractor:
         self.statement_date: dict[str, date] = {}
         self.last_regions: tuple[str, ...] = ()
         self.last_paragraph = -1
-        self.last_ru_region: str | None = None
+        #: the Russian regions named so far, in order (a country's figure in Russia is in
+        #: the one the text names most)
+        self.ru_regions: list[str] = []
         self.last_holder: Holder | None = None
         self.last_as_of: date | None = None
         self.last_since: date | None = None
@@ -140,7 +142,7 @@ class _ArticleExtractor:
             for _, codes in self.frames.places(sent.text):
                 for code in codes:
                     if code.startswith("RU-"):
-                        self.last_ru_region = code
+                        self.ru_regions.append(code)
             # a heading is no claim; nor is a correction note ("An earlier version said
             # ... 362 square kilometres; the correct figure is 326"), whose figures restate
             # or retract ones made in the article
@@ -524,7 +526,7 @@ class _ArticleExtractor:
             # "six of our villages, most of them near Kamianske", said by the head of the
             # Zaporizhzhia region's administration: villages of the region he governs
             regions = (office,)
-        regions = tuple(self._refine_country(r) for r in regions)
+        regions = tuple(self._refine_country(r, sent) for r in regions)
         holder = frame.holder or self._pronoun_holder(sent, fig)
         holder = holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
@@ -770,10 +772,17 @@ class _ArticleExtractor:
             return self.last_regions
         return ("UA",)
 
-    def _refine_country(self, region: str) -> str:
-        if region == "RU" and self.last_ru_region:
-            return self.last_ru_region
-        return region
+    def _refine_country(self, region: str, sent: Sentence) -> str:
+        """Russia as a figure's place, in a text about fighting there: which region.
+
+        A town the sentence names in a Russian region ("mostly around Gornal"), else the
+        Russian region the text names most ("the Kursk and Belgorod regions" in a Kursk
+        story is still Kursk).
+        """
+        if region != "RU" or not self.ru_regions:
+            return region
+        towns = [t for t in self.frames.towns(sent.text) if t.startswith("RU-")]
+        return towns[0] if towns else _most_named(self.ru_regions)
 
     def _pronoun_holder(self, sent: Sentence, fig: Figure) -> Holder | None:
         """The side "they" stands for in a reported clause, from the sentence before.

@@ -333,7 +333,9 @@ GRAMMAR = Grammar(
         r"(?:own\s+|latest\s+|most\s+recent\s+|new\s+)?"
         r"(?:count|calculations?|estimates?|tally|reckoning|account)"
         # "the share on DeepState's map had edged up to 18.1 per cent"
-        r"|on\s+(?P<who2>[\w' -]{2,60}?)'s\s+maps?)\b",
+        r"|on\s+(?P<who2>[\w' -]{2,60}?)'s\s+maps?"
+        # "Its map on Sunday showed 113,100 square kilometres": the body named before
+        r"|(?<![\w])its\s+(?:latest\s+|new\s+)?maps?(?=\s+(?:on\s+\w+\s+)?(?:showed|shows)))\b",
         re.IGNORECASE,
     ),
     clause_break=re.compile(r"[.;:]|\bthat\b"),
@@ -350,7 +352,8 @@ GRAMMAR = Grammar(
         r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?(?:fully\s+|completely\s+|entirely\s+)?"
         r"(?:free|freed|liberated|cleared)\s+(?:of|from)\b"
         r"|\bthe\s+last\s+(?:[\w-]+\s+)?(?:settlement|village|town|locality)\s+(?:in|of)\s+(?:the\s+)?"
-        r"(?P<place2>PLACE)(?:,[^,;]{0,60},)?\s+(?:was|has\s+been|had\s+been)\s+"
+        r"(?P<place2>PLACE)(?:\s+held\s+by\s+[^,;]{1,40}?)?(?:,[^,;]{0,60},)?"
+        r"\s+(?:was|has\s+been|had\s+been)\s+"
         r"(?:liberated|freed|retaken|recaptured)"
         r"|\bcomplet(?:ed|ing)\s+the\s+liberation\s+of\s+(?:the\s+)?(?P<place3>PLACE)"
         # 'the Kursk region had been "completely liberated"'
@@ -362,7 +365,7 @@ GRAMMAR = Grammar(
         r"(?:fully|completely|entirely)\s+(?:liberated|freed|cleared|recaptured|retaken)\b"
     ),
     completion_words=re.compile(r"\b(?:free|freed|liberat\w+|cleared|retaken|recaptured)\b", re.I),
-    body_own_count=re.compile(r"by\s+(?P<p>it)s\s", re.I),
+    body_own_count=re.compile(r"(?:by\s+)?(?P<p>it)s\s", re.I),
     bare_territory=re.compile(
         r"\W*of\s+(?:new\s+)?(?:territory|land|ground)\b(?!\s+(?:in|of)\b)", re.I
     ),
