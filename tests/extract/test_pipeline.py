@@ -2285,6 +2285,40 @@ RULES = [
         [("RU", "RU", "gained", "RU-KRS", "share_of_initial", 1, "exact", "2025-04-26", None)],
         id="the-last-settlement-held-by-the-enemy-has-been-liberated",
     ),
+    pytest.param(
+        "On 31 December, Russia held 108,000 square kilometres, or 17.9 percent of "
+        "Ukraine's internationally recognised territory, including Crimea and the parts of "
+        "Donetsk and Luhansk seized in 2014, according to DeepState.",
+        date(2024, 1, 3),
+        [
+            ("other", "RU", "holds", "UA", "area_km2", 108000, "exact", "2023-12-31", None),
+            ("other", "RU", "holds", "UA", "share_of_region", 0.179, "exact", "2023-12-31", None),
+        ],
+        id="ukraine-s-internationally-recognised-territory-is-the-country",
+    ),
+    pytest.param(
+        "Leonid Pasechnik, the Moscow-installed leader of the self-proclaimed Luhansk "
+        "People's Republic, which lays claim to the whole region, insisted on Sunday that "
+        "Russian forces controlled 99% of the region.",
+        date(2022, 10, 3),
+        [("RU", "RU", "holds", "UA-09", "share_of_region", 0.99, "exact", "2022-10-02", None)],
+        id="an-apposition-with-a-relative-clause-between-name-and-verb",
+    ),
+    pytest.param(
+        "Luhansk governor Serhiy Haidai disputed that on Sunday, saying Ukrainian forces "
+        "held between 2 and 3 percent of the region.",
+        date(2022, 10, 3),
+        [("UA", "UA", "holds", "UA-09", "share_of_region", 0.03, "up_to", "2022-10-02", None)],
+        id="disputed-saying",
+    ),
+    pytest.param(
+        "Russian troops first crossed into the Dnipropetrovsk region in the summer. "
+        "DeepState, a Ukrainian mapping project, estimated on Friday that they now held "
+        "about 230 square kilometres there.",
+        date(2025, 10, 4),
+        [("other", "RU", "holds", "UA-12", "area_km2", 230, "about", "2025-10-03", None)],
+        id="they-after-a-speaker-s-description-are-the-sentence-before-s-actors",
+    ),
 ]
 
 

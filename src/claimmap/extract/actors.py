@@ -70,7 +70,12 @@ class _ActorPatterns:
 
 
 #: ", commander of the Akhmat special forces and deputy head of ...," before a verb
-_APPOSITIVE = re.compile(r"\s*,[^\"“”;:.,]{1,160},\s*")
+# (an apposition may hold one relative clause of its own: "Leonid Pasechnik, the leader of
+# the self-proclaimed Luhansk People's Republic, which lays claim to the whole region,
+# insisted")
+_APPOSITIVE = re.compile(
+    r"\s*,[^\"“”;:.,]{1,160}(?:,\s*(?:which|who|whose|where)\s[^\"“”;:.,]{1,100})?,\s*"
+)
 #: a capitalised word, perhaps the surname of someone named in full earlier
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z][\w'’-]*\b")
 #: the title right after a name: ", the governor of the Kharkiv region,"

@@ -657,7 +657,7 @@ class FrameFinder:
                 break
             is_country = all("-" not in c for c in codes)
             if is_country:
-                if self.g.possessive_place.match(text[end : end + 12]):
+                if self.g.possessive_place.match(text[end : end + 40]):
                     continue
                 # "the Armed Forces of Ukraine" names an actor, not a place
                 if self.g.actor_of.search(text[max(0, start - 30) : start]):

@@ -527,7 +527,7 @@ class _ArticleExtractor:
             # Zaporizhzhia region's administration: villages of the region he governs
             regions = (office,)
         regions = tuple(self._refine_country(r, sent) for r in regions)
-        holder = frame.holder or self._pronoun_holder(sent, fig)
+        holder = self._pronoun_holder(sent, fig) or frame.holder
         holder = holder or self._infer_holder(frame, side, regions, sent)
         if holder is None:
             return []
@@ -790,12 +790,17 @@ class _ArticleExtractor:
         "..., where Ukrainian troops have held ground since August. DeepState estimates
         that they still control 486 km² there": the first actors of the sentence before.
         """
-        if sent.index == 0 or not self.g.they_clause.search(sent.text[: fig.start - sent.start]):
+        clause = self.g.they_clause.search(sent.text[: fig.start - sent.start])
+        if clause is None:
             return None
-        before = self.sentences[sent.index - 1]
-        if before.paragraph != sent.paragraph:
+        # "Russian troops pushed into the Sumy region, and a spokesman ... said they held":
+        # the sentence's own first actors, not those in a description of its speaker
+        own = self.frames.first_side(_DESCRIPTION.sub(",", sent.text[: clause.start()]))
+        if own is not None:
+            return Holder(own) if own in {"RU", "UA"} else None
+        if sent.index == 0 or self.sentences[sent.index - 1].paragraph != sent.paragraph:
             return None
-        side = self.frames.first_side(before.text)
+        side = self.frames.first_side(self.sentences[sent.index - 1].text)
         return Holder(side) if side in {"RU", "UA"} else None
 
     def _infer_holder(

@@ -208,7 +208,9 @@ GRAMMAR = Grammar(
         re.I,
     ),
     relative_share_object=re.compile(r"\s*of\s+(?:each\s+of\s+)?which\b", re.I),
-    possessive_place=re.compile(r"'s\s+(?!territory|land)"),
+    possessive_place=re.compile(
+        r"'s\s+(?!territory|land|(?:internationally\s+)?recogni[sz]ed|(?:entire|whole)\b)"
+    ),
     # "the Armed Forces of Ukraine" names an actor, not a place
     actor_of=re.compile(
         r"\b(?:forces|army|government|president|ministry|parliament|people)\s+of\s+"
@@ -569,7 +571,7 @@ GRAMMAR = Grammar(
     side_place=re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'-]+\s+){1,2}(?:region|oblast|province)\b"),
     they_clause=re.compile(
         r"\b(?:said|says|told\s+\w+|claimed|added|reported|estimates?|estimated|believes?)"
-        r"\s+(?:that\s+)?they\s+(?:[\w-]+\s+){1,4}$",
+        r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?they\s+(?:[\w-]+\s+){1,4}$",
         re.I,
     ),
     side_operation=re.compile(
