@@ -2326,6 +2326,45 @@ RULES = [
         [("other", "RU", "holds", "UA-12", "area_km2", 230, "about", "2025-10-03", None)],
         id="they-after-a-speaker-s-description-are-the-sentence-before-s-actors",
     ),
+    pytest.param(
+        "August's gains in the Donetsk region alone amount to roughly 1.8% of the region, "
+        "which covers 26,517 square kilometres.",
+        date(2024, 9, 2),
+        [
+            (
+                "media",
+                "RU",
+                "gained",
+                "UA-14",
+                "share_of_region",
+                0.018,
+                "about",
+                "2024-08-31",
+                "2024-08-01",
+            )
+        ],
+        id="a-month-s-gains-are-that-month-s",
+    ),
+    pytest.param(
+        "Russian forces took 477 square kilometres in July, DeepState said. DeepState "
+        "counted 420 square kilometres in the Donetsk region alone.",
+        date(2024, 8, 2),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 477, "exact", "2024-07-31", "2024-07-01"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-14",
+                "area_km2",
+                420,
+                "exact",
+                "2024-07-31",
+                "2024-07-01",
+            ),
+        ],
+        id="a-figure-in-a-region-alone-is-part-of-the-figure-before",
+    ),
 ]
 
 

@@ -185,7 +185,7 @@ def _patterns(lex: Lexicon) -> _TimePatterns:
         rf"(?P<lastmonth>last\s+(?P<lmm>{mon}))",
         rf"(?P<date>(?:(?P<dm>{mon})\.?\s+(?P<dd>{day})(?:\s*[-–]\s*(?P<dd2>{day}))?|(?P<dd3>{day})(?:\s*[-–]\s*(?P<dd4>{day}))?\s+(?P<dm2>{mon}))(?:,?\s+(?P<dy>{year}))?)",
         rf"(?P<monthyear>(?:in\s+)?(?P<mym>{mon})\s+(?P<myy>{year}))",
-        rf"(?P<inmonth>(?:(?:in|for|during)\s+|^)(?P<imm>{mon})(?=\s+(?:was|saw|brought)|\s*[,.;:]|\s|$))",
+        rf"(?P<inmonth>(?:(?:in|for|during)\s+|^)(?P<imm>{mon})(?=\s+(?:was|saw|brought)|\s*[,.;:]|\s|['’]s\s|$))",
         rf"(?P<year>(?:in|for|during)\s+(?:the\s+(?:whole|course)\s+of\s+)?(?P<yy>{year})|the\s+(?P<yy2>{year})(?=\s+(?:total|tally|figure|gains)))",
         rf"(?P<weekday>(?:on\s+|late\s+on\s+|last\s+|(?P<wdsince>since\s+))?(?P<wd>{wd}))",
         r"(?P<lastweek>last\s+week|a\s+week\s+ago)",

@@ -356,6 +356,11 @@ class FrameFinder:
             ):
                 part = self._inherit(context, fig, rest)
                 return replace(part, breakdown=True) if part is not None else None
+            if context is not None and self.g.part_alone.match(right):
+                # "DeepState counted 420 km² in the Donetsk region alone": a part of the
+                # figure before, in that region, over its period
+                part = self._inherit(context, fig, right)
+                return replace(part, breakdown=True) if part is not None else None
             if context is not None and self.g.restates_before.search(
                 self.g.trailing_hedges.sub("", left)
             ):

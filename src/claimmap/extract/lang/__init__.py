@@ -364,6 +364,8 @@ class Grammar:
     #: a reported clause whose subject is "they", up to its figure: "estimates that they
     #: still control "
     they_clause: re.Pattern[str]
+    #: a place after a figure with "alone": "420 km² in the Donetsk region alone"
+    part_alone: re.Pattern[str]
     #: an operation after a side's adjective: "the Russian advance" names no actor
     side_operation: re.Pattern[str]
     #: a region after a country's possessive: "Russia's Kursk region" names a place

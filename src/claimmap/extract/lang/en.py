@@ -568,6 +568,7 @@ GRAMMAR = Grammar(
     ),
     region_anaphor_before=re.compile(r"\b(?:there|the region|our region|the republic)\b", re.I),
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
+    part_alone=re.compile(r"\s+in\s+(?:the\s+)?[\w' -]{2,40}?\s+alone\b", re.I),
     side_place=re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'-]+\s+){1,2}(?:region|oblast|province)\b"),
     they_clause=re.compile(
         r"\b(?:said|says|told\s+\w+|claimed|added|reported|estimates?|estimated|believes?)"
