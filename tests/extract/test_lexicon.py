@@ -147,10 +147,10 @@ _GLUE = [" ", "  ", "-", "'", ".", ",", "", "\n", "é", "9"]
     ),
     st.data(),
 )
-def test_phrase_cue_asked_only_at_first_words_finds_what_its_tree_does(
+def test_phrase_cue_skipping_texts_without_a_first_word_finds_what_its_tree_does(
     phrases: list[str], data: st.DataObject
 ) -> None:
-    """A match starts at a word that opens a phrase: asking only there loses none."""
+    """A match starts at a word that opens a phrase: a text without one has no match."""
     c = phrase_cue(phrases)
     assert c.firsts is not None
     # the phrases themselves and loose words, glued or spaced
