@@ -2365,6 +2365,26 @@ RULES = [
         ],
         id="a-figure-in-a-region-alone-is-part-of-the-figure-before",
     ),
+    pytest.param(
+        "The ISW said Russian forces had gained 449 square kilometres in May. About 278 "
+        "square kilometres of that was in the Kharkiv region, the data showed.",
+        date(2024, 6, 1),
+        [
+            ("other", "RU", "gained", "UA", "area_km2", 449, "exact", "2024-05-31", "2024-05-01"),
+            (
+                "other",
+                "RU",
+                "gained",
+                "UA-63",
+                "area_km2",
+                278,
+                "about",
+                "2024-05-31",
+                "2024-05-01",
+            ),
+        ],
+        id="a-part-of-that-was-in-a-region",
+    ),
 ]
 
 

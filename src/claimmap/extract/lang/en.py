@@ -88,7 +88,9 @@ GRAMMAR = Grammar(
     ),
     of_that_whole=re.compile(
         r"\s*of\s+(?:that|this|the|these|those)\s+(?:total\s+)?"
-        r"(?:area|total|territory|ground|land|figure|gains?)\b",
+        r"(?:area|total|territory|ground|land|figure|gains?)\b"
+        # "About 278 square kilometres of that was in the Kharkiv region"
+        r"|\s*of\s+(?:that|it)(?=\s+(?:were|was|lay|lies)\s+in\b)",
         re.I,
     ),
     of_the_total=re.compile(r"\s*of\s+the\s+total\b", re.I),
