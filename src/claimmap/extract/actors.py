@@ -224,12 +224,9 @@ class Attributor:
                 elif whose is None and owner.group("p").lower() in self.g.body_pronouns:
                     # "Ukraine has won back ..., according to its General Staff": the one
                     # side the sentence names before it, its subject
-                    named = {
-                        side_
-                        for w in self.pats.side_words.finditer(text, 0, m.start())
-                        if (side_ := _side_of_words(w.group(0), self.pats)) is not None
-                    }
-                    side = named.pop() if len(named) == 1 else None
+                    said = {w[0].lower() for w in self.pats.side_words.finditer(text, 0, m.start())}
+                    ru, ua = bool(said & self.pats.ru_words), bool(said & self.pats.ua_words)
+                    side = Side.RU if ru and not ua else Side.UA if ua and not ru else None
             if side is None and self.g.local_authority.search(phrase):
                 # "according to regional officials": those of the region the sentence
                 # names, else of the place the text opens with

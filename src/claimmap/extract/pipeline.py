@@ -520,12 +520,14 @@ class _ArticleExtractor:
     ) -> list[Claim]:
         side = speaker.side if speaker is not None else Side.MEDIA
         regions = frame.regions or self._context_regions(sent, fig, frame, speaker)
-        if regions in {(), ("UA",), ("RU",)} and (
-            office := self._office_region(fig, own=self.g.own_places)
+        if (
+            regions in {(), ("UA",), ("RU",)}
+            and self.g.own_places.search(self.text[fig.start : fig.end + 30])
+            and (offices := self._offices(fig))
         ):
             # "six of our villages, most of them near Kamianske", said by the head of the
             # Zaporizhzhia region's administration: villages of the region he governs
-            regions = (office,)
+            regions = (offices[-1][1],)
         regions = tuple(self._refine_country(r, sent) for r in regions)
         holder = self._pronoun_holder(sent, fig) or frame.holder
         holder = holder or self._infer_holder(frame, side, regions, sent)
@@ -593,26 +595,19 @@ class _ArticleExtractor:
             for region in regions
         ]
 
-    def _office_region(
-        self, fig: Figure, *, own: re.Pattern[str] | None, since: int = 0
-    ) -> str | None:
-        """The region of the last office the text names before a figure, if any.
-
-        With ``own``, only where ``own`` is in the figure or right after it ("six of our
-        villages"); with ``since``, only an office named from there on. The regions are
-        those the text names, not through a town only.
+    def _offices(self, fig: Figure) -> list[tuple[int, str]]:
+        """The offices the text names before a figure ("the Donetsk region's governor",
+        "head of the Kharkiv region"), as (offset, region), of the regions the text names
+        (not through a town only) where it names any.
         """
-        if own is not None and not own.search(self.text[fig.start : fig.end + 30]):
-            return None
-        before = [(pos, code) for pos, code in self.region_mentions if since <= pos < fig.start]
+        before = [(pos, code) for pos, code in self.region_mentions if pos < fig.start]
         before = [(p, c) for p, c in before if c in self.named_regions] or before
-        office = [
-            code
+        return [
+            (pos, code)
             for pos, code in before
             if self.g.office_after.match(self.text[pos : pos + 40])
             or self.g.office_before.search(self.text[max(0, pos - 30) : pos])
         ]
-        return office[-1] if office else None
 
     def _context_regions(
         self, sent: Sentence, fig: Figure, frame: Frame, speaker: Speaker | None
@@ -672,13 +667,11 @@ class _ArticleExtractor:
                 # named in the sentence, else the place the sentence names its speaker with
                 # ("Vladimir Saldo, his counterpart in Kherson, said ... 95% of his region"),
                 # else the office named before
-                office = self._office_region(fig, own=None, since=sent.start)
-                here = [c for p, c in before if p >= sent.start]
-                if office or here:
-                    return (office or here[-1],)
-                office = self._office_region(fig, own=None)
-                if office:
-                    return (office,)
+                offices = self._offices(fig)
+                named_here = [c for p, c in offices if p >= sent.start]
+                named_here = named_here or [c for p, c in before if p >= sent.start]
+                if named_here or offices:
+                    return (named_here[-1] if named_here else offices[-1][1],)
             # a neighbour named in passing ("near the border with the Kharkiv region")
             # is not what "the region" points back to
             salient = []
@@ -718,7 +711,7 @@ class _ArticleExtractor:
         # (nor does ", a Finnish research group that tracks the front from satellite
         # images,": a description of the speaker)
         if self.g.front.search(sent.text) and self.g.front.search(
-            _DESCRIPTION.sub(",", self.g.relative_clause.sub(",", sent.text))
+            self.g.speaker_description.sub(",", self.g.relative_clause.sub(",", sent.text))
         ):
             return ("UA",)
         # fighting inside Russia: the ground is in the Russian region the article is at
@@ -795,7 +788,9 @@ class _ArticleExtractor:
             return None
         # "Russian troops pushed into the Sumy region, and a spokesman ... said they held":
         # the sentence's own first actors, not those in a description of its speaker
-        own = self.frames.first_side(_DESCRIPTION.sub(",", sent.text[: clause.start()]))
+        own = self.frames.first_side(
+            self.g.speaker_description.sub(",", sent.text[: clause.start()])
+        )
         if own is not None:
             return Holder(own) if own in {"RU", "UA"} else None
         if sent.index == 0 or self.sentences[sent.index - 1].paragraph != sent.paragraph:
@@ -1253,7 +1248,6 @@ def _most_named(codes: Sequence[str]) -> str:
     return max(reversed(codes), key=lambda code: counts[code])
 
 
-_DESCRIPTION = re.compile(r",\s*(?:a|an)\s[^,;\d]*,")
 _BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]")
 _FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "Å"})
 _FOLDABLE = re.compile("[ſıİ\u212a\u212b]")

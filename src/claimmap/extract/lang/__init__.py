@@ -361,6 +361,9 @@ class Grammar:
     region_anaphor_later: re.Pattern[str]
     #: a role of a body named before, right before a name: "The command's spokeswoman, "
     possessed_role_before: re.Pattern[str]
+    #: a description set off by commas (", a Finnish research group that tracks the
+    #: front,"): no actor and no place of the clause it stands in
+    speaker_description: re.Pattern[str]
     #: a reported clause whose subject is "they", up to its figure: "estimates that they
     #: still control "
     they_clause: re.Pattern[str]

@@ -10,6 +10,8 @@ import re
 
 from claimmap.extract.lang import Grammar
 
+#: the verbs that report a clause whose subject may be a pronoun ("said they held")
+_REPORTING = r"(?:said|says|told\s+\w+|claimed|added|reported)"
 _ROLE_NOUNS = (
     r"official|officials|source|sources|spokesman|spokeswoman|spokesperson|commanders|commander|"
     r"commander-in-chief|general|officer|governor|minister|ministry|head|chief|adviser|"
@@ -205,7 +207,7 @@ GRAMMAR = Grammar(
     determiner=re.compile(r"^(?:the|our|its|their|his|her)\s+"),
     anaphoric_share_object=re.compile(r"(?:it|that region|this region|(?:each\s+of\s+)?which)\b"),
     reported_pronoun=re.compile(
-        r"\b(?:said|says|told\s+\w+|claimed|added|reported)\s+(?:that\s+)?(?:they|it)\s+"
+        rf"\b{_REPORTING}\s+(?:that\s+)?(?:they|it)\s+"
         r"(?:had\s+|have\s+|now\s+|still\s+)?$",
         re.I,
     ),
@@ -572,8 +574,9 @@ GRAMMAR = Grammar(
     region_anaphor_later=re.compile(r"\b(?:there|in the region)\b", re.I),
     part_alone=re.compile(r"\s+in\s+(?:the\s+)?[\w' -]{2,40}?\s+alone\b", re.I),
     side_place=re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'-]+\s+){1,2}(?:region|oblast|province)\b"),
+    speaker_description=re.compile(r",\s*(?:a|an)\s[^,;\d]*,"),
     they_clause=re.compile(
-        r"\b(?:said|says|told\s+\w+|claimed|added|reported|estimates?|estimated|believes?)"
+        rf"\b(?:{_REPORTING}|estimates?|estimated|believes?)"
         r"(?:\s+(?:on|last)\s+\w+)?\s+(?:that\s+)?they\s+(?:[\w-]+\s+){1,4}$",
         re.I,
     ),
